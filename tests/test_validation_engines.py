@@ -1,0 +1,34 @@
+"""The fast validator (jsonschema-rs) and the reference (jsonschema) agree on every verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ocpi_sdk import schemas
+
+from tests.examples import EXAMPLES, Full, Partial, SpecError, load
+from tests.mutations import mutations
+
+CASES = [
+    (v, f, u)
+    for v, files in EXAMPLES.items()
+    for f, u in files.items()
+    if isinstance(u, Full | Partial | SpecError)
+]
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize(("version", "file", "use"), CASES, ids=[f"{v}/{f}" for v, f, _ in CASES])
+def test_same_verdict_on_examples_and_mutations(
+    examples_dir: Path, version: str, file: str, use: Full | Partial | SpecError, strict: bool
+) -> None:
+    partial = isinstance(use, Partial)
+    payload = load(version, file)
+    candidates = [payload]
+    if isinstance(use, Full):
+        candidates += [m.payload for m in mutations(version, use.name, payload)]
+    fast = schemas.fast_validator(use.name, version=version, strict=strict, partial=partial)
+    slow = schemas.reference_validator(use.name, version=version, strict=strict, partial=partial)
+    for candidate in candidates:
+        assert fast.is_valid(candidate) == slow.is_valid(candidate)
