@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+from referencing._core import Resolver
+
 from ocpi_sdk.schemas import json_path
 from ocpi_sdk.schemas._validation import _compiled
 from ocpi_sdk.schemas._variants import OPEN_ENUM
-from referencing._core import Resolver
 
 
 @attrs.frozen

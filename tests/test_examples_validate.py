@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from ocpi_sdk import schemas
 
+from ocpi_sdk import schemas
 from tests.examples import (
     EXAMPLES,
     Envelope,

@@ -48,5 +48,7 @@ def test_2_2_1_locations_sender_and_receiver_paths() -> None:
     assert ops[("SENDER", "list")].paginated
     assert ops[("SENDER", "get_evse")].path == "{location_id}/{evse_uid}"
     receiver_patch = ops[("RECEIVER", "patch_connector")]
-    assert receiver_patch.path == "{country_code}/{party_id}/{location_id}/{evse_uid}/{connector_id}"
+    assert (
+        receiver_patch.path == "{country_code}/{party_id}/{location_id}/{evse_uid}/{connector_id}"
+    )
     assert receiver_patch.request_body is not None and receiver_patch.request_body.partial

@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from ocpi_sdk import schemas
 
+from ocpi_sdk import schemas
 from tests.examples import EXAMPLES, Full, load
 from tests.mutations import mutations
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from ocpi_sdk import schemas
 from ocpi_sdk.schemas._files import schema_root
 

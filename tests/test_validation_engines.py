@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ocpi_sdk import schemas
 
+from ocpi_sdk import schemas
 from tests.examples import EXAMPLES, Full, Partial, SpecError, load
 from tests.mutations import mutations
 

@@ -1,0 +1,238 @@
+"""Read one version folder of ``schemas/`` into what the templates need.
+
+The schema files follow the conventions of ``schemas/README.md``: one file per spec chapter, every
+definition under ``$defs`` with ``x-ocpi-kind``; typed strings are a ``$ref`` to ``types.json``
+with ``maxLength`` beside it. Field types are resolved here from those ``$ref`` names: ``DateTime``
+becomes ``datetime``, ``Number`` ``Decimal``, every string type ``str``, an enum its Enum class, an
+object or class its attrs class.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+SCALAR_TYPES = {"string": "str", "integer": "int", "number": "Decimal", "boolean": "bool"}
+STRING_TYPES = {"CiString", "String", "URL"}
+SPECIAL_TYPES = {"DateTime": "datetime", "Number": "Decimal"}
+
+
+@attrs.frozen
+class Field:
+    name: str  # the Python attribute
+    json_name: str  # the OCPI field name
+    annotation: str
+    required: bool
+    description: str
+    max_length: int | None
+    min_items: int | None
+    pattern: str | None
+    list_item_max_length: int | None
+
+
+@attrs.frozen
+class ClassDef:
+    name: str
+    kind: str
+    description: str
+    fields: tuple[Field, ...]
+
+
+@attrs.frozen
+class EnumMember:
+    name: str
+    value: str
+    description: str
+
+
+@attrs.frozen
+class EnumDef:
+    name: str
+    description: str
+    members: tuple[EnumMember, ...]
+    open: bool
+
+
+@attrs.frozen
+class ModuleDef:
+    name: str  # Python module name: "locations"
+    file: str  # "locations.json"
+    title: str
+    description: str
+    chapter: str
+    classes: tuple[ClassDef, ...]
+    enums: tuple[EnumDef, ...]
+    type_aliases: tuple[str, ...]
+    imports: tuple[tuple[str, tuple[str, ...]], ...]  # sibling module -> names used from it
+
+
+@attrs.frozen
+class VersionDef:
+    version: str
+    package: str  # "v2_2_1"
+    modules: tuple[ModuleDef, ...]
+
+    def all_classes(self) -> list[ClassDef]:
+        return [c for m in self.modules for c in m.classes]
+
+    def all_enums(self) -> list[EnumDef]:
+        return [e for m in self.modules for e in m.enums]
+
+
+def package_name(version: str) -> str:
+    return "v" + version.replace(".", "_")
+
+
+def member_name(value: str) -> str:
+    """An enum value as a Python member name: ``IEC_62196_T2`` stays, ``2.1.1`` -> ``V2_1_1``."""
+    name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper()
+    if not name or name[0].isdigit():
+        name = "V" + name
+    return name
+
+
+def python_name(field: str) -> str:
+    return field + "_" if keyword.iskeyword(field) else field
+
+
+def _summary(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Reader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[str, dict[str, Any]] = {
+            p.name: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(folder.glob("*.json"))
+            if p.name != "interfaces.json"
+        }
+        self.owner: dict[str, str] = {}
+        for file_name, document in self.files.items():
+            for def_name in document.get("$defs", {}):
+                self.owner[def_name] = file_name
+
+    def definition(self, name: str) -> dict[str, Any]:
+        result: dict[str, Any] = self.files[self.owner[name]]["$defs"][name]
+        return result
+
+    def is_class(self, name: str) -> bool:
+        d = self.definition(name)
+        return d.get("x-ocpi-kind") in ("object", "class") and d.get("type") == "object"
+
+    def is_enum(self, name: str) -> bool:
+        return "enum" in self.definition(name)
+
+    def annotation(self, schema: dict[str, Any], used: set[str]) -> str:
+        """The Python type of a property schema; names of generated types go into ``used``."""
+        ref = schema.get("$ref")
+        if ref:
+            target = ref.rsplit("/", 1)[-1]
+            if target in SPECIAL_TYPES:
+                return SPECIAL_TYPES[target]
+            if target in STRING_TYPES:
+                return "str"
+            if self.is_class(target) or self.is_enum(target):
+                used.add(target)
+                return target
+            definition = self.definition(target)
+            return self.annotation(definition, used)
+        kind = schema.get("type")
+        if kind == "array":
+            return f"list[{self.annotation(schema.get('items', {}), used)}]"
+        if isinstance(kind, str) and kind in SCALAR_TYPES:
+            return SCALAR_TYPES[kind]
+        return "Any"
+
+    def field(
+        self, json_name: str, schema: dict[str, Any], required: bool, used: set[str]
+    ) -> Field:
+        items = schema.get("items", {}) if schema.get("type") == "array" else {}
+        base = self._base(schema)
+        item_base = self._base(items) if isinstance(items, dict) else {}
+        return Field(
+            name=python_name(json_name),
+            json_name=json_name,
+            annotation=self.annotation(schema, used),
+            required=required,
+            description=_summary(schema.get("description", "")),
+            max_length=schema.get("maxLength", base.get("maxLength"))
+            if base.get("type") == "string" or schema.get("type") == "string"
+            else None,
+            min_items=schema.get("minItems"),
+            pattern=schema.get("pattern"),
+            list_item_max_length=items.get("maxLength", item_base.get("maxLength"))
+            if isinstance(items, dict)
+            else None,
+        )
+
+    def _base(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """The definition a ``$ref`` points at (``{}`` when there is none)."""
+        ref = schema.get("$ref")
+        return self.definition(ref.rsplit("/", 1)[-1]) if ref else {}
+
+    def module(self, file_name: str) -> ModuleDef:
+        document = self.files[file_name]
+        classes: list[ClassDef] = []
+        enums: list[EnumDef] = []
+        aliases: list[str] = []
+        used: set[str] = set()
+        for name, definition in document.get("$defs", {}).items():
+            description = _summary(definition.get("description", ""))
+            if "enum" in definition:
+                described = definition.get("x-enum-descriptions", {})
+                members = tuple(
+                    EnumMember(member_name(v), v, _summary(described.get(v, "")))
+                    for v in definition["enum"]
+                )
+                enums.append(
+                    EnumDef(name, description, members, bool(definition.get("x-open-enum")))
+                )
+            elif self.is_class(name):
+                required = set(definition.get("required", []))
+                fields = [
+                    self.field(key, prop, key in required, used)
+                    for key, prop in definition.get("properties", {}).items()
+                ]
+                classes.append(
+                    ClassDef(
+                        name, definition.get("x-ocpi-kind", "class"), description, tuple(fields)
+                    )
+                )
+            else:
+                aliases.append(name)
+        local = {c.name for c in classes} | {e.name for e in enums}
+        imports: dict[str, list[str]] = {}
+        for name in sorted(used - local):
+            imports.setdefault(Path(self.owner[name]).stem, []).append(name)
+        return ModuleDef(
+            name=Path(file_name).stem,
+            file=file_name,
+            title=document.get("title", file_name),
+            description=_summary(document.get("description", "")),
+            chapter=document.get("x-ocpi-chapter", ""),
+            classes=tuple(classes),
+            enums=tuple(enums),
+            type_aliases=tuple(aliases),
+            imports=tuple((m, tuple(n)) for m, n in sorted(imports.items())),
+        )
+
+
+def read_version(folder: Path) -> VersionDef:
+    """Everything the templates need to write the package of one version folder."""
+    reader = _Reader(folder)
+    modules = tuple(reader.module(name) for name in reader.files)
+    return VersionDef(folder.name, package_name(folder.name), modules)
+
+
+def read_all(schemas: Path) -> Iterable[VersionDef]:
+    pattern = re.compile(r"^\d+\.\d+(\.\d+)?$")
+    folders = [p for p in schemas.iterdir() if p.is_dir() and pattern.match(p.name)]
+    for folder in sorted(folders, key=lambda p: tuple(int(x) for x in p.name.split("."))):
+        yield read_version(folder)

@@ -1,0 +1,71 @@
+"""OCPI 2.2.1 credentials.
+
+Objects of the Credentials module of OCPI 2.2.1.
+
+Spec chapter: ``credentials.asciidoc``.
+Generated from ``schemas/2.2.1/credentials.json`` by ``codegen``: do not edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ocpi_sdk.model_support import too_few, too_long
+
+if TYPE_CHECKING:
+    from ocpi_sdk.v2_2_1.locations import BusinessDetails
+    from ocpi_sdk.v2_2_1.types import Role
+
+
+__all__ = [
+    "Credentials",
+    "CredentialsRole",
+]
+
+
+@attrs.define(kw_only=True)
+class Credentials:
+    """Credentials a party hands to the other: its token, its versions endpoint and the roles it
+    plays."""
+
+    token: str = attrs.field(metadata={"max_length": 64})
+    """Credentials token the other party must use to authenticate in your system; should be
+    printable non-whitespace ASCII (U+0021 to U+007E)."""
+
+    url: str
+    """URL of your versions endpoint."""
+
+    roles: list[CredentialsRole] = attrs.field(metadata={"min_items": 1})
+    """The roles this party provides; each combination of role, party_id and country_code is
+    unique."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.token) > 64:
+            raise too_long("token", self.token, 64)
+        if len(self.roles) < 1:
+            raise too_few("roles", 1)
+
+
+@attrs.define(kw_only=True)
+class CredentialsRole:
+    """One role a party plays, with its party ID, country code and business details."""
+
+    role: Role
+    """The role type."""
+
+    business_details: BusinessDetails
+    """Details of the party in this role."""
+
+    party_id: str = attrs.field(metadata={"max_length": 3})
+    """CPO, eMSP or other role ID of this party (ISO 15118 style)."""
+
+    country_code: str = attrs.field(metadata={"max_length": 2})
+    """ISO 3166 alpha-2 code of the country this party operates in."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.party_id) > 3:
+            raise too_long("party_id", self.party_id, 3)
+        if len(self.country_code) > 2:
+            raise too_long("country_code", self.country_code, 2)
