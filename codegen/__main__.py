@@ -18,7 +18,7 @@ def generate(schemas: Path, out: Path) -> list[str]:
     """Write ``out/v<version>/`` for every version folder of ``schemas``; return the packages."""
     written = []
     for version in read_all(schemas):
-        write_package(version, out / version.package)
+        write_package(version, schemas / version.version, out / version.package)
         written.append(version.package)
     return written
 

@@ -236,3 +236,112 @@ def read_all(schemas: Path) -> Iterable[VersionDef]:
     folders = [p for p in schemas.iterdir() if p.is_dir() and pattern.match(p.name)]
     for folder in sorted(folders, key=lambda p: tuple(int(x) for x in p.name.split("."))):
         yield read_version(folder)
+
+
+@attrs.frozen
+class Param:
+    name: str
+    annotation: str
+    required: bool
+
+
+@attrs.frozen
+class OperationDef:
+    name: str
+    summary: str
+    method: str
+    path: str
+    target: str
+    path_params: tuple[Param, ...]
+    query_params: tuple[Param, ...]
+    paginated: bool
+    body_object: str | None
+    body_partial: bool
+    body_required: bool
+    response_object: str | None
+    response_list: bool
+
+
+@attrs.frozen
+class ClientDef:
+    module: str
+    name: str  # "Locations"
+    routed: bool
+    role: str | None
+    spec_name: str
+    implemented_by: tuple[str, ...]
+    operations: tuple[OperationDef, ...]
+
+    @property
+    def class_name(self) -> str:
+        role = {"SENDER": "Sender", "RECEIVER": "Receiver"}.get(self.role or "", "")
+        return f"{self.name}{role}Client"
+
+
+@attrs.frozen
+class ClientsDef:
+    version: str
+    package: str
+    transport: dict[str, Any]
+    clients: tuple[ClientDef, ...]
+
+    def modules(self) -> list[str]:
+        return sorted({c.module for c in self.clients})
+
+
+def read_clients(folder: Path) -> ClientsDef:
+    """The clients to generate from ``interfaces.json`` of one version folder."""
+    reader = _Reader(folder)
+    data = json.loads((folder / "interfaces.json").read_text(encoding="utf-8"))
+    clients = []
+    for module in data["modules"]:
+        for interface in module["interfaces"]:
+            operations = []
+            for op in interface["operations"]:
+                body = op.get("request_body") or {}
+                response = op.get("response_data") or {}
+                used: set[str] = set()
+                operations.append(
+                    OperationDef(
+                        name=op["name"],
+                        summary=_summary(op.get("summary", "")),
+                        method=op["method"],
+                        path=op.get("path", ""),
+                        target=op.get("target", "endpoint"),
+                        path_params=tuple(
+                            Param(p["name"], reader.annotation(p["schema"], used), True)
+                            for p in op.get("path_params", [])
+                        ),
+                        query_params=tuple(
+                            Param(
+                                p["name"],
+                                reader.annotation(p["schema"], used),
+                                p.get("required", False),
+                            )
+                            for p in op.get("query_params", [])
+                        ),
+                        paginated=op.get("paginated", False),
+                        body_object=body.get("object"),
+                        body_partial=body.get("partial", False),
+                        body_required=body.get("required", True),
+                        response_object=response.get("object"),
+                        response_list=response.get("list", False),
+                    )
+                )
+            clients.append(
+                ClientDef(
+                    module=module["module"],
+                    name=module["name"],
+                    routed=module["routed"],
+                    role=interface.get("role"),
+                    spec_name=interface.get("spec_name", ""),
+                    implemented_by=tuple(interface.get("implemented_by", [])),
+                    operations=tuple(operations),
+                )
+            )
+    return ClientsDef(folder.name, package_name(folder.name), data["transport"], tuple(clients))
+
+
+def owner_module(folder: Path, name: str) -> str:
+    """The generated module that defines ``name`` (``Location`` -> ``locations``)."""
+    return Path(_Reader(folder).owner[name]).stem

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def _module_imports(module: Any) -> dict[str, Any]:
     }
 
 
-def version_files(version: VersionDef) -> dict[str, str]:
+def version_files(version: VersionDef, folder: Path) -> dict[str, str]:
     """Every file of one version package, by path relative to the package folder."""
     env = environment()
     files: dict[str, str] = {}
@@ -122,10 +123,11 @@ def version_files(version: VersionDef) -> dict[str, str]:
             version=version, module=module, imports=_module_imports(module), exported=exported
         )
     all_names = sorted(n for names in module_exports.values() for n in names)
+    transport = json.loads((folder / "interfaces.json").read_text(encoding="utf-8"))["transport"]
     files["__init__.py"] = env.get_template("package_init.py.jinja").render(
-        version=version, module_exports=module_exports, all_names=all_names
+        version=version, module_exports=module_exports, all_names=all_names, transport=transport
     )
-    files.update(client_files(env, version))
+    files.update(client_files(env, version, folder))
     return files
 
 
@@ -136,11 +138,11 @@ def _ruff(*args: str) -> None:
     )
 
 
-def write_package(version: VersionDef, out: Path) -> None:
+def write_package(version: VersionDef, folder: Path, out: Path) -> None:
     """Write the package of ``version`` into ``out`` (replacing it), formatted by ruff."""
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / version.package
-        for relative, text in version_files(version).items():
+        for relative, text in version_files(version, folder).items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

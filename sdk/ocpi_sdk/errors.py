@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ocpi_sdk.schemas import Problem
 
-__all__ = ["OcpiError", "PayloadError", "UnknownObjectError", "UnknownVersionError"]
+__all__ = [
+    "ClientError",
+    "HttpError",
+    "HubError",
+    "InvalidResponseError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "OcpiConnectionError",
+    "OcpiError",
+    "PaginationError",
+    "PayloadError",
+    "ResponseDataError",
+    "ServerError",
+    "TransportError",
+    "UnauthorizedError",
+    "UnknownObjectError",
+    "UnknownVersionError",
+]
 
 
 class OcpiError(Exception):
@@ -51,3 +68,97 @@ class PayloadError(OcpiError, ValueError):
         count = len(self.problems)
         head = f"invalid {what}: {count} problem{'s' if count != 1 else ''}"
         super().__init__(head + "".join(f"\n  {line}" for line in lines))
+
+
+class TransportError(OcpiError):
+    """A call to a partner that did not succeed.
+
+    Every instance carries what is known of the exchange: ``method`` and ``url`` of the request,
+    the HTTP status, the OCPI ``status_code`` and ``status_message`` when the partner sent an
+    envelope, and the ``request_id`` / ``correlation_id`` headers (OCPI 2.2+). The token never
+    appears in it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        url: str = "",
+        http_status: int | None = None,
+        status_code: int | None = None,
+        status_message: str | None = None,
+        request_id: str | None = None,
+        correlation_id: str | None = None,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.http_status = http_status
+        self.status_code = status_code
+        self.status_message = status_message
+        self.request_id = request_id
+        self.correlation_id = correlation_id
+        self.message = message
+        where = f"{method} {url}".strip()
+        facts = [
+            f"HTTP {http_status}" if http_status is not None else "",
+            f"OCPI {status_code}" if status_code is not None else "",
+            f"X-Request-ID {request_id}" if request_id else "",
+        ]
+        detail = ", ".join(f for f in facts if f)
+        Exception.__init__(self, f"{where}: {message}" + (f" ({detail})" if detail else ""))
+
+
+class OcpiConnectionError(TransportError):
+    """The partner could not be reached (connection refused, timeout, TLS failure), retries
+    included."""
+
+
+class UnauthorizedError(TransportError):
+    """HTTP 401: the partner does not accept our token (in either encoding, in ``auto`` mode)."""
+
+
+class NotFoundError(TransportError):
+    """HTTP 404: no such endpoint or object at the partner."""
+
+
+class MethodNotAllowedError(TransportError):
+    """HTTP 405: the partner does not implement this method here."""
+
+
+class HttpError(TransportError):
+    """Another HTTP error status (4xx or 5xx) with no usable OCPI envelope."""
+
+
+class InvalidResponseError(TransportError):
+    """The partner's body is not JSON, or not an OCPI response envelope."""
+
+
+class ClientError(TransportError):
+    """OCPI status 2xxx: the partner says our request was wrong (2001 invalid parameters, ...)."""
+
+
+class ServerError(TransportError):
+    """OCPI status 3xxx: the partner failed to handle a valid request (3001 unable to use the
+    client's API, ...)."""
+
+
+class HubError(TransportError):
+    """OCPI status 4xxx: a hub could not route the request (4001 unknown receiver, ...)."""
+
+
+class PaginationError(TransportError):
+    """A paginated response that cannot be followed safely (a ``Link`` loop, a broken header)."""
+
+
+class ResponseDataError(TransportError, PayloadError):
+    """The envelope is fine but ``data`` does not fit the expected OCPI object.
+
+    ``problems`` lists each bad field with its JSON path (see :class:`PayloadError`).
+    """
+
+    def __init__(self, problems: Sequence[Problem], **context: Any) -> None:
+        PayloadError.__init__(self, problems, what="response data")
+        text = str(self.args[0])
+        TransportError.__init__(self, text, **context)
+        self.problems = tuple(problems)

@@ -61,6 +61,8 @@ class Interface:
     credentials), the spec's own name for it, and its operations."""
 
     module: str
+    name: str
+    routed: bool
     role: str | None
     spec_name: str
     implemented_by: tuple[str, ...]
@@ -141,6 +143,8 @@ def interfaces(version: str) -> tuple[Interface, ...]:
             result.append(
                 Interface(
                     module=module["module"],
+                    name=module["name"],
+                    routed=module["routed"],
                     role=interface.get("role"),
                     spec_name=interface.get("spec_name", ""),
                     implemented_by=tuple(interface.get("implemented_by", [])),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from ocpi_sdk.converter import OcpiConverter
+from ocpi_sdk.transport.spec import VersionProfile
 from ocpi_sdk.v2_1_1.cdrs import (
     CDR,
     AuthMethod,
@@ -92,6 +93,13 @@ from ocpi_sdk.v2_1_1.versions import (
 )
 
 VERSION = "2.1.1"
+
+PROFILE = VersionProfile(
+    version=VERSION,
+    token_encoding="plain",
+    request_ids=False,
+    routing_headers=False,
+)
 
 T = TypeVar("T")
 
@@ -183,6 +191,7 @@ def to_dict(obj: Any) -> Any:
 __all__ = [
     "CDR",
     "EVSE",
+    "PROFILE",
     "VERSION",
     "AdditionalGeoLocation",
     "Allowed",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from ocpi_sdk.converter import OcpiConverter
+from ocpi_sdk.transport.spec import VersionProfile
 from ocpi_sdk.v2_2_1.cdrs import (
     CDR,
     AuthMethod,
@@ -127,6 +128,13 @@ from ocpi_sdk.v2_2_1.versions import (
 )
 
 VERSION = "2.2.1"
+
+PROFILE = VersionProfile(
+    version=VERSION,
+    token_encoding="base64",
+    request_ids=True,
+    routing_headers=True,
+)
 
 T = TypeVar("T")
 
@@ -249,6 +257,7 @@ def to_dict(obj: Any) -> Any:
 __all__ = [
     "CDR",
     "EVSE",
+    "PROFILE",
     "VERSION",
     "ActiveChargingProfile",
     "ActiveChargingProfileResult",

@@ -1,0 +1,105 @@
+"""Typed clients of every OCPI 2.1.1 interface, sync and async.
+
+``LocationsSenderClient`` calls a partner's Locations *Sender* interface (what an eMSP uses
+against a CPO); ``LocationsReceiverClient`` calls a *Receiver* interface (what a CPO uses to
+push to an eMSP). ``CLIENTS`` maps ``(module, role)`` to the (sync, async) pair.
+
+Generated from ``schemas/2.1.1/interfaces.json`` by ``codegen``: do not edit.
+"""
+
+from __future__ import annotations
+
+from ocpi_sdk.transport import AsyncClient, SyncClient
+from ocpi_sdk.v2_1_1.clients.cdrs import (
+    AsyncCdrsReceiverClient,
+    AsyncCdrsSenderClient,
+    CdrsReceiverClient,
+    CdrsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.commands import (
+    AsyncCommandsReceiverClient,
+    AsyncCommandsSenderClient,
+    CommandsReceiverClient,
+    CommandsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.credentials import (
+    AsyncCredentialsClient,
+    CredentialsClient,
+)
+from ocpi_sdk.v2_1_1.clients.locations import (
+    AsyncLocationsReceiverClient,
+    AsyncLocationsSenderClient,
+    LocationsReceiverClient,
+    LocationsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.sessions import (
+    AsyncSessionsReceiverClient,
+    AsyncSessionsSenderClient,
+    SessionsReceiverClient,
+    SessionsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.tariffs import (
+    AsyncTariffsReceiverClient,
+    AsyncTariffsSenderClient,
+    TariffsReceiverClient,
+    TariffsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.tokens import (
+    AsyncTokensReceiverClient,
+    AsyncTokensSenderClient,
+    TokensReceiverClient,
+    TokensSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.versions import (
+    AsyncVersionsClient,
+    VersionsClient,
+)
+
+CLIENTS: dict[tuple[str, str | None], tuple[type[SyncClient], type[AsyncClient]]] = {
+    ("versions", None): (VersionsClient, AsyncVersionsClient),
+    ("credentials", None): (CredentialsClient, AsyncCredentialsClient),
+    ("locations", "SENDER"): (LocationsSenderClient, AsyncLocationsSenderClient),
+    ("locations", "RECEIVER"): (LocationsReceiverClient, AsyncLocationsReceiverClient),
+    ("sessions", "SENDER"): (SessionsSenderClient, AsyncSessionsSenderClient),
+    ("sessions", "RECEIVER"): (SessionsReceiverClient, AsyncSessionsReceiverClient),
+    ("cdrs", "SENDER"): (CdrsSenderClient, AsyncCdrsSenderClient),
+    ("cdrs", "RECEIVER"): (CdrsReceiverClient, AsyncCdrsReceiverClient),
+    ("tariffs", "SENDER"): (TariffsSenderClient, AsyncTariffsSenderClient),
+    ("tariffs", "RECEIVER"): (TariffsReceiverClient, AsyncTariffsReceiverClient),
+    ("tokens", "RECEIVER"): (TokensReceiverClient, AsyncTokensReceiverClient),
+    ("tokens", "SENDER"): (TokensSenderClient, AsyncTokensSenderClient),
+    ("commands", "RECEIVER"): (CommandsReceiverClient, AsyncCommandsReceiverClient),
+    ("commands", "SENDER"): (CommandsSenderClient, AsyncCommandsSenderClient),
+}
+
+__all__ = [
+    "CLIENTS",
+    "AsyncCdrsReceiverClient",
+    "AsyncCdrsSenderClient",
+    "AsyncCommandsReceiverClient",
+    "AsyncCommandsSenderClient",
+    "AsyncCredentialsClient",
+    "AsyncLocationsReceiverClient",
+    "AsyncLocationsSenderClient",
+    "AsyncSessionsReceiverClient",
+    "AsyncSessionsSenderClient",
+    "AsyncTariffsReceiverClient",
+    "AsyncTariffsSenderClient",
+    "AsyncTokensReceiverClient",
+    "AsyncTokensSenderClient",
+    "AsyncVersionsClient",
+    "CdrsReceiverClient",
+    "CdrsSenderClient",
+    "CommandsReceiverClient",
+    "CommandsSenderClient",
+    "CredentialsClient",
+    "LocationsReceiverClient",
+    "LocationsSenderClient",
+    "SessionsReceiverClient",
+    "SessionsSenderClient",
+    "TariffsReceiverClient",
+    "TariffsSenderClient",
+    "TokensReceiverClient",
+    "TokensSenderClient",
+    "VersionsClient",
+]
