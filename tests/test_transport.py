@@ -332,6 +332,7 @@ def test_validate_responses_reports_without_losing_data(location: dict[str, Any]
 
 def test_outgoing_bodies_are_checked_before_sending(examples_dir: Path) -> None:
     sent = []
+
     def partner(request: httpx.Request) -> httpx.Response:
         sent.append(request)
         return httpx.Response(200)
