@@ -24,7 +24,7 @@ EXAMPLES = Path(
 )
 
 
-def _rate(run: Callable[[], object], n: int) -> float:
+def rate(run: Callable[[], object], n: int) -> float:
     run()  # warm up
     start = time.perf_counter()
     for _ in range(n):
@@ -41,10 +41,10 @@ def main() -> int:
         raw = (EXAMPLES / "2.2.1" / file).read_bytes()
         model = loads(raw, cls)
         plain = json.loads(raw)
-        sdk_load = _rate(lambda raw=raw, cls=cls: loads(raw, cls), N)
-        base_load = _rate(lambda raw=raw: json.loads(raw), N)
-        sdk_dump = _rate(lambda model=model: dumps(model), N)
-        base_dump = _rate(lambda plain=plain: json.dumps(plain), N)
+        sdk_load = rate(lambda raw=raw, cls=cls: loads(raw, cls), N)
+        base_load = rate(lambda raw=raw: json.loads(raw), N)
+        sdk_dump = rate(lambda model=model: dumps(model), N)
+        base_dump = rate(lambda plain=plain: json.dumps(plain), N)
         for op, sdk, base in (("load", sdk_load, base_load), ("dump", sdk_dump, base_dump)):
             ratio = base / sdk
             results.append(ratio)

@@ -1,0 +1,119 @@
+"""Pulling 100,000 Locations through the clients against plain httpx + json.loads.
+
+Serves N Locations (the spec's example, 2.2.1) in pages of 1,000 from an in-process httpx
+transport, then in the same run times:
+
+- plain: httpx GETs following the pages + ``json.loads`` of each body (the baseline);
+- models: loading the same page bodies into models with ``loads`` and no HTTP at all;
+- sdk sync / sdk async: ``LocationsSenderClient.list()`` and its async twin.
+
+The transport's own overhead is (sdk - models) compared with the plain baseline; aim (issue #4):
+at most 20% over plain. Peak memory while iterating (tracemalloc, in a separate pass) must stay
+under 100 MB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+import tracemalloc
+
+import httpx
+from _common import EXAMPLES
+
+from ocpi_sdk.v2_2_1 import Location, loads
+from ocpi_sdk.v2_2_1.clients import AsyncLocationsSenderClient, LocationsSenderClient
+
+TOTAL = int(os.environ.get("BENCH_TOTAL", "100000"))
+PAGE = 1000
+URL = "https://cpo.bench/ocpi/2.2.1/locations"
+
+
+def page_body() -> bytes:
+    location = json.loads((EXAMPLES / "2.2.1" / "location_example.json").read_text())
+    return json.dumps(
+        {"data": [location] * PAGE, "status_code": 1000, "timestamp": "2024-01-01T00:00:00Z"}
+    ).encode()
+
+
+BODY = page_body()
+
+
+def handler(request: httpx.Request) -> httpx.Response:
+    offset = int(request.url.params.get("offset", 0))
+    headers = {"X-Total-Count": str(TOTAL), "X-Limit": str(PAGE)}
+    headers["Content-Type"] = "application/json"
+    if offset + PAGE < TOTAL:
+        headers["Link"] = f'<{URL}?offset={offset + PAGE}&limit={PAGE}>; rel="next"'
+    return httpx.Response(200, content=BODY, headers=headers)
+
+
+def plain() -> int:
+    count = 0
+    with httpx.Client(transport=httpx.MockTransport(handler)) as http:
+        url: str | None = f"{URL}?limit={PAGE}"
+        while url:
+            response = http.get(url)
+            count += len(json.loads(response.content)["data"])
+            url = response.links.get("next", {}).get("url")
+    return count
+
+
+def models_only() -> int:
+    count = 0
+    for _ in range(TOTAL // PAGE):
+        count += len(loads(json.loads(BODY)["data"], list[Location]))
+    return count
+
+
+def sdk_sync() -> int:
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with LocationsSenderClient(URL, "token", client=http) as client:
+        return sum(1 for _ in client.list(limit=PAGE))
+
+
+def sdk_async() -> int:
+    async def run() -> int:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncLocationsSenderClient(URL, "token", client=http) as client:
+            return sum([1 async for _ in client.list(limit=PAGE)])
+
+    return asyncio.run(run())
+
+
+def timed(run: object) -> tuple[float, int]:
+    start = time.perf_counter()
+    count = run()  # type: ignore[operator]
+    return time.perf_counter() - start, count
+
+
+def main() -> int:
+    base, n1 = timed(plain)
+    load, n2 = timed(models_only)
+    sync, n3 = timed(sdk_sync)
+    asyn, n4 = timed(sdk_async)
+    if not n1 == n2 == n3 == n4 == TOTAL:
+        print(f"object counts differ: {n1} {n2} {n3} {n4}")
+        return 1
+    print(f"{TOTAL:,} Locations in pages of {PAGE}:")
+    print(f"  plain httpx + json.loads   {base:6.2f} s")
+    print(f"  loading into models only   {load:6.2f} s")
+    for name, total in (("sdk sync ", sync), ("sdk async", asyn)):
+        overhead = total - load
+        print(
+            f"  {name} list()           {total:6.2f} s   transport overhead {overhead:5.2f} s "
+            f"= {overhead / base:5.2f}x plain (aim <= 1.20x)"
+        )
+    tracemalloc.start()
+    sdk_sync()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  peak memory while iterating (sync): {peak / 1e6:6.1f} MB (aim < 100 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
