@@ -9,12 +9,18 @@ Generated from ``schemas/2.1.1/interfaces.json`` by ``codegen``: do not edit.
 
 from __future__ import annotations
 
-from ocpi_sdk.transport import AsyncClient, SyncClient
+from ocpi_sdk.transport import AsyncClient, OperationSpec, SyncClient
+from ocpi_sdk.v2_1_1.clients.cdrs import (
+    OPERATIONS as _CDRS_OPERATIONS,
+)
 from ocpi_sdk.v2_1_1.clients.cdrs import (
     AsyncCdrsReceiverClient,
     AsyncCdrsSenderClient,
     CdrsReceiverClient,
     CdrsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.commands import (
+    OPERATIONS as _COMMANDS_OPERATIONS,
 )
 from ocpi_sdk.v2_1_1.clients.commands import (
     AsyncCommandsReceiverClient,
@@ -23,8 +29,14 @@ from ocpi_sdk.v2_1_1.clients.commands import (
     CommandsSenderClient,
 )
 from ocpi_sdk.v2_1_1.clients.credentials import (
+    OPERATIONS as _CREDENTIALS_OPERATIONS,
+)
+from ocpi_sdk.v2_1_1.clients.credentials import (
     AsyncCredentialsClient,
     CredentialsClient,
+)
+from ocpi_sdk.v2_1_1.clients.locations import (
+    OPERATIONS as _LOCATIONS_OPERATIONS,
 )
 from ocpi_sdk.v2_1_1.clients.locations import (
     AsyncLocationsReceiverClient,
@@ -33,10 +45,16 @@ from ocpi_sdk.v2_1_1.clients.locations import (
     LocationsSenderClient,
 )
 from ocpi_sdk.v2_1_1.clients.sessions import (
+    OPERATIONS as _SESSIONS_OPERATIONS,
+)
+from ocpi_sdk.v2_1_1.clients.sessions import (
     AsyncSessionsReceiverClient,
     AsyncSessionsSenderClient,
     SessionsReceiverClient,
     SessionsSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.tariffs import (
+    OPERATIONS as _TARIFFS_OPERATIONS,
 )
 from ocpi_sdk.v2_1_1.clients.tariffs import (
     AsyncTariffsReceiverClient,
@@ -45,10 +63,16 @@ from ocpi_sdk.v2_1_1.clients.tariffs import (
     TariffsSenderClient,
 )
 from ocpi_sdk.v2_1_1.clients.tokens import (
+    OPERATIONS as _TOKENS_OPERATIONS,
+)
+from ocpi_sdk.v2_1_1.clients.tokens import (
     AsyncTokensReceiverClient,
     AsyncTokensSenderClient,
     TokensReceiverClient,
     TokensSenderClient,
+)
+from ocpi_sdk.v2_1_1.clients.versions import (
+    OPERATIONS as _VERSIONS_OPERATIONS,
 )
 from ocpi_sdk.v2_1_1.clients.versions import (
     AsyncVersionsClient,
@@ -72,8 +96,21 @@ CLIENTS: dict[tuple[str, str | None], tuple[type[SyncClient], type[AsyncClient]]
     ("commands", "SENDER"): (CommandsSenderClient, AsyncCommandsSenderClient),
 }
 
+OPERATIONS: dict[tuple[str, str | None, str], OperationSpec] = {
+    **{("cdrs", *key): spec for key, spec in _CDRS_OPERATIONS.items()},
+    **{("commands", *key): spec for key, spec in _COMMANDS_OPERATIONS.items()},
+    **{("credentials", *key): spec for key, spec in _CREDENTIALS_OPERATIONS.items()},
+    **{("locations", *key): spec for key, spec in _LOCATIONS_OPERATIONS.items()},
+    **{("sessions", *key): spec for key, spec in _SESSIONS_OPERATIONS.items()},
+    **{("tariffs", *key): spec for key, spec in _TARIFFS_OPERATIONS.items()},
+    **{("tokens", *key): spec for key, spec in _TOKENS_OPERATIONS.items()},
+    **{("versions", *key): spec for key, spec in _VERSIONS_OPERATIONS.items()},
+}
+"""Every operation of the version by (module, interface role, method name)."""
+
 __all__ = [
     "CLIENTS",
+    "OPERATIONS",
     "AsyncCdrsReceiverClient",
     "AsyncCdrsSenderClient",
     "AsyncCommandsReceiverClient",

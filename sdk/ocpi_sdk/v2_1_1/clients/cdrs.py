@@ -64,6 +64,13 @@ _RECEIVER_POST = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("SENDER", "list"): _SENDER_LIST,
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "post"): _RECEIVER_POST,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class CdrsSenderClient(SyncClient):
     """Calls a partner's Cdrs sender interface (OCPI 2.1.1, "CPO Interface").

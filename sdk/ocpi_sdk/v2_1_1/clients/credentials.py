@@ -71,6 +71,14 @@ _ANY_DELETE = OperationSpec(
     routed=False,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    (None, "get"): _ANY_GET,
+    (None, "post"): _ANY_POST,
+    (None, "put"): _ANY_PUT,
+    (None, "delete"): _ANY_DELETE,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class CredentialsClient(SyncClient):
     """Calls a partner's Credentials interface (OCPI 2.1.1, "Credentials endpoint").

@@ -80,6 +80,14 @@ _RECEIVER_PATCH = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("SENDER", "list"): _SENDER_LIST,
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("RECEIVER", "patch"): _RECEIVER_PATCH,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class SessionsSenderClient(SyncClient):
     """Calls a partner's Sessions sender interface (OCPI 2.1.1, "CPO Interface").

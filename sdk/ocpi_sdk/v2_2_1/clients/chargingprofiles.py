@@ -128,6 +128,17 @@ _SENDER_PUT = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("RECEIVER", "delete"): _RECEIVER_DELETE,
+    ("SENDER", "active_charging_profile_result"): _SENDER_ACTIVE_CHARGING_PROFILE_RESULT,
+    ("SENDER", "charging_profile_result"): _SENDER_CHARGING_PROFILE_RESULT,
+    ("SENDER", "clear_profile_result"): _SENDER_CLEAR_PROFILE_RESULT,
+    ("SENDER", "put"): _SENDER_PUT,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class ChargingProfilesReceiverClient(SyncClient):
     """Calls a partner's ChargingProfiles receiver interface (OCPI 2.2.1, "Receiver Interface").

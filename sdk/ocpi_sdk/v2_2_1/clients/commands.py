@@ -114,6 +114,16 @@ _SENDER_COMMAND_RESULT = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("RECEIVER", "cancel_reservation"): _RECEIVER_CANCEL_RESERVATION,
+    ("RECEIVER", "reserve_now"): _RECEIVER_RESERVE_NOW,
+    ("RECEIVER", "start_session"): _RECEIVER_START_SESSION,
+    ("RECEIVER", "stop_session"): _RECEIVER_STOP_SESSION,
+    ("RECEIVER", "unlock_connector"): _RECEIVER_UNLOCK_CONNECTOR,
+    ("SENDER", "command_result"): _SENDER_COMMAND_RESULT,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class CommandsReceiverClient(SyncClient):
     """Calls a partner's Commands receiver interface (OCPI 2.2.1, "Receiver Interface").

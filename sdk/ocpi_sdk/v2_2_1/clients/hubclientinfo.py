@@ -64,6 +64,13 @@ _SENDER_LIST = OperationSpec(
     routed=False,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("SENDER", "list"): _SENDER_LIST,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class HubClientInfoReceiverClient(SyncClient):
     """Calls a partner's HubClientInfo receiver interface (OCPI 2.2.1, "Receiver Interface").

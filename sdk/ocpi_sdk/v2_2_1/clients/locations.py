@@ -215,6 +215,23 @@ _RECEIVER_PATCH_CONNECTOR = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("SENDER", "list"): _SENDER_LIST,
+    ("SENDER", "get"): _SENDER_GET,
+    ("SENDER", "get_evse"): _SENDER_GET_EVSE,
+    ("SENDER", "get_connector"): _SENDER_GET_CONNECTOR,
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "get_evse"): _RECEIVER_GET_EVSE,
+    ("RECEIVER", "get_connector"): _RECEIVER_GET_CONNECTOR,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("RECEIVER", "put_evse"): _RECEIVER_PUT_EVSE,
+    ("RECEIVER", "put_connector"): _RECEIVER_PUT_CONNECTOR,
+    ("RECEIVER", "patch"): _RECEIVER_PATCH,
+    ("RECEIVER", "patch_evse"): _RECEIVER_PATCH_EVSE,
+    ("RECEIVER", "patch_connector"): _RECEIVER_PATCH_CONNECTOR,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class LocationsSenderClient(SyncClient):
     """Calls a partner's Locations sender interface (OCPI 2.2.1, "Sender Interface").

@@ -79,6 +79,14 @@ _RECEIVER_DELETE = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("SENDER", "list"): _SENDER_LIST,
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("RECEIVER", "delete"): _RECEIVER_DELETE,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class TariffsSenderClient(SyncClient):
     """Calls a partner's Tariffs sender interface (OCPI 2.2.1, "Sender Interface").

@@ -95,6 +95,15 @@ _SENDER_AUTHORIZE = OperationSpec(
     routed=True,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    ("RECEIVER", "get"): _RECEIVER_GET,
+    ("RECEIVER", "put"): _RECEIVER_PUT,
+    ("RECEIVER", "patch"): _RECEIVER_PATCH,
+    ("SENDER", "list"): _SENDER_LIST,
+    ("SENDER", "authorize"): _SENDER_AUTHORIZE,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class TokensReceiverClient(SyncClient):
     """Calls a partner's Tokens receiver interface (OCPI 2.2.1, "Receiver Interface").

@@ -43,6 +43,12 @@ _ANY_GET_VERSION_DETAILS = OperationSpec(
     routed=False,
 )
 
+OPERATIONS: dict[tuple[str | None, str], OperationSpec] = {
+    (None, "list_versions"): _ANY_LIST_VERSIONS,
+    (None, "get_version_details"): _ANY_GET_VERSION_DETAILS,
+}
+"""Every operation of this module by (interface role, method name)."""
+
 
 class VersionsClient(SyncClient):
     """Calls a partner's Versions interface (OCPI 2.2.1, "Versions module").

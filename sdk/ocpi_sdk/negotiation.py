@@ -1,0 +1,359 @@
+"""Version negotiation: from a partner's versions URL to typed clients of the best version.
+
+>>> conn = connect("https://cpo.example/ocpi/versions", token, role="EMSP")  # doctest: +SKIP
+>>> for location in conn.locations.list():  # doctest: +SKIP
+...     ...
+
+``connect`` reads the partner's versions list, picks the highest version both sides support,
+reads its version details and returns a :class:`Connection` with the partner's endpoints and
+clients for them. ``aconnect`` is the asyncio twin; both run the same flow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import httpx
+
+from ocpi_sdk import packages, schemas
+from ocpi_sdk.errors import OcpiError
+from ocpi_sdk.transport.clients import AsyncClient, SyncClient
+from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Flow, TransportCore
+from ocpi_sdk.transport.drivers import run_async, run_sync
+from ocpi_sdk.transport.spec import TokenEncoding
+
+__all__ = [
+    "Connection",
+    "EndpointInfo",
+    "ModuleNotOfferedError",
+    "NegotiationError",
+    "NoCommonVersionError",
+    "aconnect",
+    "choose_version",
+    "connect",
+]
+
+OUR_ROLES = ("CPO", "EMSP", "HUB", "NSP", "NAP", "SCSP", "OTHER")
+_VERSION = re.compile(r"^\s*v?(\d+)\.(\d+)(?:\.(\d+))?\s*$", re.IGNORECASE)
+
+
+class NegotiationError(OcpiError):
+    """Version negotiation with a partner failed."""
+
+
+class NoCommonVersionError(NegotiationError):
+    """The partner offers no version this SDK (or the caller) supports."""
+
+
+class ModuleNotOfferedError(NegotiationError, LookupError):
+    """The partner's version details have no endpoint for the module asked for."""
+
+
+@attrs.frozen
+class EndpointInfo:
+    """One endpoint from the partner's version details (``role`` is None before 2.2)."""
+
+    module: str
+    url: str
+    role: str | None = None
+
+
+def choose_version(offered: Mapping[str, str], supported: Sequence[str]) -> tuple[str, str, str]:
+    """Pick the best version: returns (our version, the partner's identifier, its URL).
+
+    Partners publish ``2.1.1`` and ``2.2.1`` but also ``2.1``, ``2.2`` and ``2.0``: a two-part
+    identifier ``X.Y`` is served by our highest ``X.Y.Z``; an exact match wins over such an alias
+    when both are offered. Raises :class:`NoCommonVersionError` explaining both sides' versions.
+    """
+    candidates: list[tuple[tuple[int, ...], int, str, str, str]] = []
+    for identifier, url in offered.items():
+        match = _VERSION.match(identifier)
+        if not match:
+            continue
+        major, minor, patch = match.groups()
+        for ours in supported:
+            parts = ours.split(".")
+            if parts[:2] != [major, minor]:
+                continue
+            exact = patch is not None and len(parts) > 2 and parts[2] == patch
+            if patch is not None and not exact:
+                continue
+            candidates.append(
+                (packages.version_key(ours), 1 if exact else 0, ours, identifier, url)
+            )
+    if not candidates:
+        raise NoCommonVersionError(
+            f"no common OCPI version: the partner offers {', '.join(offered) or 'none'}; "
+            f"we support {', '.join(supported)}"
+        )
+    _, _, ours, identifier, url = max(candidates)
+    return ours, identifier, url
+
+
+def _interface_role(
+    version: str, module: str, offered: Sequence[str | None], our_role: str
+) -> str | None:
+    """Which of the module's interfaces we call, from the data in ``interfaces.json``: the one
+    the partner offers; when it offers both (or, before 2.2, says nothing), the one that is not
+    typically implemented by our own role."""
+    interfaces = [i for i in schemas.interfaces(version) if i.module == module]
+    roles = [i.role for i in interfaces]
+    if len(roles) == 1:
+        return roles[0]
+    offered_roles = [r for r in offered if r is not None and r in roles]
+    if len(set(offered_roles)) == 1:
+        return offered_roles[0]
+    theirs = [i.role for i in interfaces if our_role not in i.implemented_by]
+    if len(theirs) == 1:
+        return theirs[0]
+    raise NegotiationError(
+        f"cannot tell which {module} interface to call as {our_role}: "
+        f"the partner offers {offered_roles or 'no role'}; pass the role explicitly"
+    )
+
+
+@attrs.define
+class Connection:
+    """A negotiated link to one partner: the version, its endpoints and clients for them.
+
+    ``conn.locations`` (and ``sessions``, ``cdrs``, ``tariffs``, ``tokens``, ``commands``,
+    ``hubclientinfo``, ``chargingprofiles``, ``credentials``) is the client of the interface our
+    role calls at the partner, e.g. ``LocationsSenderClient`` for an eMSP talking to a CPO.
+    ``to_dict``/``from_dict`` save and restore it so an app need not negotiate on every start.
+    """
+
+    version: str
+    version_url: str
+    versions_url: str
+    token: str
+    role: str
+    endpoints: tuple[EndpointInfo, ...]
+    partner_version: str = ""
+    token_encoding: TokenEncoding | None = None
+    options: dict[str, Any] = attrs.field(factory=dict)
+
+    def endpoint(self, module: str, role: str | None = None) -> EndpointInfo:
+        """The partner's endpoint of ``module`` (for the interface we call, unless ``role``)."""
+        found = [e for e in self.endpoints if e.module == module]
+        if not found:
+            offered = ", ".join(
+                sorted({f"{e.module}" + (f" ({e.role})" if e.role else "") for e in self.endpoints})
+            )
+            raise ModuleNotOfferedError(
+                f"the partner offers no {module!r} endpoint in OCPI {self.version}; "
+                f"it offers: {offered or 'nothing'}"
+            )
+        wanted = role or _interface_role(self.version, module, [e.role for e in found], self.role)
+        if wanted is None:  # a module with one symmetric interface (credentials, versions)
+            return attrs.evolve(found[0], role=None)
+        for endpoint in found:
+            if endpoint.role in (None, wanted):
+                return attrs.evolve(endpoint, role=wanted)
+        raise ModuleNotOfferedError(
+            f"the partner offers {module!r} only as "
+            f"{', '.join(str(e.role) for e in found)}, not as {wanted}"
+        )
+
+    def _client_classes(
+        self, module: str, role: str | None
+    ) -> tuple[EndpointInfo, tuple[type[SyncClient], type[AsyncClient]]]:
+        endpoint = self.endpoint(module, role)
+        pairs = packages.clients(self.version).CLIENTS
+        key = (module, endpoint.role if (module, endpoint.role) in pairs else None)
+        return endpoint, pairs[key]
+
+    def client(self, module: str, role: str | None = None, **options: Any) -> SyncClient:
+        """A blocking client for ``module`` at this partner (``options`` go to the client)."""
+        endpoint, (sync_cls, _) = self._client_classes(module, role)
+        return sync_cls(endpoint.url, self.token, **self._options(options))
+
+    def async_client(self, module: str, role: str | None = None, **options: Any) -> AsyncClient:
+        """An asyncio client for ``module`` at this partner."""
+        endpoint, (_, async_cls) = self._client_classes(module, role)
+        return async_cls(endpoint.url, self.token, **self._options(options))
+
+    def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
+        merged = {**self.options, **options}
+        if self.token_encoding is not None:
+            merged.setdefault("token_encoding", self.token_encoding)
+        return merged
+
+    @property
+    def modules(self) -> list[str]:
+        """The modules the partner offers in this version."""
+        return sorted({e.module for e in self.endpoints})
+
+    def __getattr__(self, module: str) -> SyncClient:
+        if module.startswith("_") or module not in _known_modules():
+            raise AttributeError(module)
+        return self.client(module)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything needed to restore this connection (includes the token: store it safely)."""
+        return {
+            "version": self.version,
+            "partner_version": self.partner_version,
+            "version_url": self.version_url,
+            "versions_url": self.versions_url,
+            "token": self.token,
+            "role": self.role,
+            "token_encoding": self.token_encoding,
+            "endpoints": [attrs.asdict(e) for e in self.endpoints],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Connection:
+        """The connection :meth:`to_dict` saved."""
+        return cls(
+            version=data["version"],
+            version_url=data["version_url"],
+            versions_url=data["versions_url"],
+            token=data["token"],
+            role=data["role"],
+            endpoints=tuple(EndpointInfo(**e) for e in data["endpoints"]),
+            partner_version=data.get("partner_version", data["version"]),
+            token_encoding=data.get("token_encoding"),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Connection(version={self.version!r}, role={self.role!r}, "
+            f"modules={self.modules!r}, token=***)"
+        )
+
+
+def _known_modules() -> set[str]:
+    return {i.module for v in packages.sdk_versions() for i in schemas.interfaces(v)}
+
+
+def _core(
+    version: str, url: str, token: str, token_encoding: TokenEncoding | None
+) -> TransportCore:
+    package = packages.package(version)
+    return TransportCore(
+        url,
+        token,
+        profile=package.PROFILE,
+        converter=package.converter,
+        token_encoding=token_encoding,
+    )
+
+
+def negotiate(
+    versions_url: str,
+    token: str,
+    *,
+    role: str,
+    versions: Iterable[str] | None = None,
+    token_encoding: TokenEncoding | None = None,
+) -> Flow[Connection]:
+    """The negotiation flow (no I/O): versions list, choice, version details."""
+    if role not in OUR_ROLES:
+        raise ValueError(f"role must be one of {', '.join(OUR_ROLES)}, not {role!r}")
+    supported = [v for v in packages.sdk_versions() if versions is None or v in set(versions)]
+    if not supported:
+        raise NoCommonVersionError(f"none of {list(versions or [])} is a version of this SDK")
+    newest = supported[-1]
+    core = _core(newest, versions_url, token, token_encoding)
+    ops = packages.clients(newest).OPERATIONS
+    offered = yield from _versions_list(core, ops[("versions", None, "list_versions")])
+    ours, identifier, version_url = choose_version(offered, supported)
+    package = packages.package(ours)
+    learned = _learned_encoding(core, token_encoding)
+    core = _core(ours, version_url, token, learned or token_encoding)
+    details = yield from core.call(
+        packages.clients(ours).OPERATIONS[("versions", None, "get_version_details")],
+        package.VersionDetails,
+    )
+    endpoints = tuple(
+        EndpointInfo(str(e.identifier), e.url, str(e.role) if getattr(e, "role", None) else None)
+        for e in details.endpoints
+    )
+    return Connection(
+        version=ours,
+        version_url=version_url,
+        versions_url=versions_url,
+        token=token,
+        role=role,
+        endpoints=endpoints,
+        partner_version=identifier,
+        token_encoding=_learned_encoding(core, token_encoding) or token_encoding,
+    )
+
+
+def _versions_list(core: TransportCore, spec: Any) -> Flow[dict[str, str]]:
+    """The partner's versions as {identifier: url}, read without the version enum: a partner
+    lists versions newer than any we know, and that must not stop us from using an older one."""
+    request = core.request(spec)
+    response = yield from core.exchange(spec, request)
+    data = core.envelope(spec, response).get("data")
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise NegotiationError(f"the versions endpoint {core.url} returned no list of versions")
+    offered: dict[str, str] = {}
+    for item in data:
+        if isinstance(item, dict) and isinstance(item.get("url"), str):
+            offered[str(item.get("version"))] = item["url"]
+        else:
+            core.tolerated.add("versions", f"skipped a malformed version entry: {item!r}")
+    return offered
+
+
+def _learned_encoding(core: TransportCore, requested: TokenEncoding | None) -> TokenEncoding | None:
+    """In ``auto`` mode, the encoding the partner turned out to accept (None if the version's
+    default worked): kept for every later client of the connection."""
+    if requested not in (None, "auto"):
+        return None
+    if any(t.kind == "token encoding" for t in core.tolerated.events):
+        return core.encoding
+    return None
+
+
+def connect(
+    versions_url: str,
+    token: str,
+    *,
+    role: str,
+    versions: Iterable[str] | None = None,
+    token_encoding: TokenEncoding | None = None,
+    client: httpx.Client | None = None,
+) -> Connection:
+    """Negotiate with the partner at ``versions_url`` and return the :class:`Connection`.
+
+    ``role`` is our role (``"CPO"``, ``"EMSP"``, ``"HUB"``, ...); ``versions`` narrows the
+    versions we accept; ``client`` is used for the negotiation requests.
+    """
+    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
+    try:
+        flow = negotiate(
+            versions_url, token, role=role, versions=versions, token_encoding=token_encoding
+        )
+        return run_sync(flow, http)
+    finally:
+        if client is None:
+            http.close()
+
+
+async def aconnect(
+    versions_url: str,
+    token: str,
+    *,
+    role: str,
+    versions: Iterable[str] | None = None,
+    token_encoding: TokenEncoding | None = None,
+    client: httpx.AsyncClient | None = None,
+) -> Connection:
+    """The asyncio twin of :func:`connect`."""
+    http = client or httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)
+    try:
+        flow = negotiate(
+            versions_url, token, role=role, versions=versions, token_encoding=token_encoding
+        )
+        return await run_async(flow, http)
+    finally:
+        if client is None:
+            await http.aclose()
