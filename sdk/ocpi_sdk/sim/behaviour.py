@@ -46,7 +46,7 @@ async def serve(
     special = HOOKS.get((found.interface.module, op.name))
     if special is not None:
         return await special(app, request, version, found, query, body, partner)
-    module = found.interface.module
+    module = bucket(version, found.interface.module)
     if op.paginated:
         return list_objects(app, request, module, query)
     if op.target != "endpoint":
@@ -61,6 +61,11 @@ async def serve(
         return delete_object(app, request, module, found)
     app.platform.emit("received", module=module, operation=op.name, body=body)
     return app.respond(request)
+
+
+def bucket(version: str, module: str) -> str:
+    """Where a module's objects of one version live in the store (each version has its own)."""
+    return f"{version}/{module}"
 
 
 def list_objects(app: SimApp, request: Request, module: str, query: dict[str, Any]) -> Response:
@@ -109,7 +114,9 @@ def get_object(app: SimApp, request: Request, module: str, found: ops.Match) -> 
         located = ops.nested(target, param, value)
         target = located[0][located[1]] if located else None
     if target is None:
-        code = status.UNKNOWN_LOCATION if module == "locations" else status.GENERIC_CLIENT_ERROR
+        code = (
+            status.UNKNOWN_LOCATION if module.endswith("locations") else status.GENERIC_CLIENT_ERROR
+        )
         return app.error(request, 404, code, f"unknown {module} object")
     return app.respond(request, target)
 
@@ -212,7 +219,7 @@ async def receive_cdr(
     partner: PartnerRecord | None,
 ) -> Response:
     key = ops.object_key(body)
-    app.platform.store.put("cdrs", key, body)
+    app.platform.store.put(bucket(version, "cdrs"), key, body)
     app.platform.emit("cdr", body=body)
     url = f"{app.platform.endpoint_url(version, 'cdrs')}/t/get/{key[2]}"
     return app.respond(request, headers={"Location": url})
@@ -229,7 +236,7 @@ async def authorize(
     partner: PartnerRecord | None,
 ) -> Response:
     uid = found.args["token_uid"]
-    token = app.platform.store.find("tokens", uid)
+    token = app.platform.store.find(bucket(version, "tokens"), uid)
     if token is None:
         return app.error(request, 404, status.UNKNOWN_TOKEN, f"unknown token {uid}")
     allowed = "ALLOWED" if token.get("valid", True) else "BLOCKED"

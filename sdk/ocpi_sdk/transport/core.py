@@ -329,6 +329,12 @@ class TransportCore:
         message = envelope.get("status_message")
         ocpi: dict[str, Any] = {"status_code": code, "status_message": message}
         text = message or "no status message"
+        if status == 404:
+            raise NotFoundError(f"not found: {text}", **context, **ocpi)
+        if status == 405:
+            raise MethodNotAllowedError(
+                f"{request.method} is not allowed: {text}", **context, **ocpi
+            )
         if 2000 <= code < 3000:
             raise ClientError(f"the partner rejected the request: {text}", **context, **ocpi)
         if 3000 <= code < 4000:
@@ -337,8 +343,6 @@ class TransportCore:
             raise HubError(f"the hub could not route it: {text}", **context, **ocpi)
         if not 1000 <= code < 2000:
             raise InvalidResponseError(f"unknown OCPI status_code {code}", **context, **ocpi)
-        if status == 404:
-            raise NotFoundError(f"not found: {text}", **context, **ocpi)
         if status >= 400:
             raise HttpError(f"HTTP {status} with a success envelope: {text}", **context, **ocpi)
         return envelope
