@@ -240,3 +240,50 @@ EXAMPLES: dict[str, dict[str, Use]] = {
         "versions_info_example.json": Many("Version"),
     },
 }
+
+PRICE_2_3_0 = (
+    "2.3.0's Price is before_taxes + taxes; the example still uses 2.2.1's excl_vat/incl_vat"
+)
+
+# 2.3.0 ships every 2.2.1 example file again (updated where 2.3.0 changed), plus its own.
+EXAMPLES["2.3.0"] = {
+    **EXAMPLES["2.2.1"],
+    "cdr_example.json": SpecError(
+        "CDR",
+        frozenset({("$.tariffs[0].tax_included", "required")}),
+        "2.3.0 makes Tariff.tax_included required; the CDR example's tariff has none",
+    ),
+    "payment_financial_advice_confirmation_create.json": SpecError(
+        "FinancialAdviceConfirmation",
+        frozenset({("$.total_costs.before_taxes", "required")}),
+        PRICE_2_3_0,
+    ),
+    "payment_financial_advice_confirmation_example_failure.json": SpecError(
+        "FinancialAdviceConfirmation",
+        frozenset({("$.eft_data", "required"), ("$.total_costs.before_taxes", "required")}),
+        PRICE_2_3_0 + "; eft_data has cardinality + but is missing",
+    ),
+    "payment_financial_advice_confirmation_example_success.json": SpecError(
+        "FinancialAdviceConfirmation",
+        frozenset({("$.total_costs.before_taxes", "required")}),
+        PRICE_2_3_0,
+    ),
+    "payment_terminal_activate.json": Full("Terminal"),
+    "payment_terminal_create.json": Full("Terminal"),
+    "payment_terminal_create_minimal.json": SpecError(
+        "Terminal",
+        frozenset({("$.last_updated", "required")}),
+        "the POST text allows 'just the terminal id', but last_updated has cardinality 1",
+    ),
+    "payment_terminal_example_assigned_locations.json": Full("Terminal"),
+    "payment_terminal_example_assigned_locations_assigned_evses.json": Full("Terminal"),
+    "payment_terminal_example_newly_created.json": Full("Terminal"),
+    "payment_terminal_location_assignment.json": Partial("Terminal"),
+    "payment_terminal_put_update.json": SpecError(
+        "Terminal",
+        frozenset({("$.terminal_id", "required")}),
+        "a PUT body is a whole Terminal; the example has no terminal_id",
+    ),
+    "tariff_19_simple_north_american_exclusive.json": Full("Tariff"),
+    "tariff_20_simple_north_american_inclusive.json": Full("Tariff"),
+}

@@ -31,11 +31,15 @@ def test_interfaces_load_and_name_known_objects(version: str) -> None:
                 assert op.path == ""
 
 
+# Modules a version's chapters define that its ModuleID table forgot (an open enum from 2.3.0).
+MODULE_ID_GAPS = {"2.3.0": {"payments"}}
+
+
 @pytest.mark.parametrize("version", VERSIONS)
 def test_every_module_of_version_details_has_interfaces(version: str) -> None:
     module_ids = set(schemas.get(version, "ModuleID")["enum"])
     described = {i.module for i in schemas.interfaces(version)} - {"versions"}
-    assert described == module_ids
+    assert described == module_ids | MODULE_ID_GAPS.get(version, set())
 
 
 def test_2_2_1_locations_sender_and_receiver_paths() -> None:

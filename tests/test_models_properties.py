@@ -15,7 +15,7 @@ from tests.schema_strategies import for_object
 
 OBJECTS = [
     (version, name)
-    for version in ("2.1.1", "2.2.1")
+    for version in schemas.versions()
     for name in schemas.names(version)
     if schemas.kind(version, name) in ("object", "class") and name != "Response"
 ]

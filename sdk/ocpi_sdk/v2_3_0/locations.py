@@ -1,0 +1,1123 @@
+"""OCPI 2.3.0 Locations module.
+
+Objects, classes and enums of the OCPI 2.3.0 Locations module: Location, EVSE, Connector,
+Parking and their data types.
+
+Spec chapter: ``mod_locations.asciidoc``.
+Generated from ``schemas/2.3.0/locations.json`` by ``codegen``: do not edit.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ocpi_sdk.model_support import OcpiEnum, OpenOcpiEnum, check_items_length, too_few, too_long
+
+if TYPE_CHECKING:
+    from ocpi_sdk.v2_3_0.tokens import TokenType
+    from ocpi_sdk.v2_3_0.types import DisplayText
+
+
+__all__ = [
+    "EVSE",
+    "AdditionalGeoLocation",
+    "BusinessDetails",
+    "Capability",
+    "Connector",
+    "ConnectorCapability",
+    "ConnectorFormat",
+    "ConnectorType",
+    "EVSEParking",
+    "EVSEPosition",
+    "EnergyMix",
+    "EnergySource",
+    "EnergySourceCategory",
+    "EnvironmentalImpact",
+    "EnvironmentalImpactCategory",
+    "ExceptionalPeriod",
+    "Facility",
+    "GeoLocation",
+    "Hours",
+    "Image",
+    "ImageCategory",
+    "Location",
+    "Parking",
+    "ParkingDirection",
+    "ParkingRestriction",
+    "ParkingType",
+    "PowerType",
+    "PublishTokenType",
+    "RegularHours",
+    "Status",
+    "StatusSchedule",
+    "VehicleType",
+]
+
+
+class Capability(OpenOcpiEnum):
+    """A function an EVSE supports.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    CHARGING_PROFILE_CAPABLE = "CHARGING_PROFILE_CAPABLE"
+    """The EVSE supports charging profiles."""
+
+    CHARGING_PREFERENCES_CAPABLE = "CHARGING_PREFERENCES_CAPABLE"
+    """The EVSE supports charging preferences (Sessions module)."""
+
+    CHIP_CARD_SUPPORT = "CHIP_CARD_SUPPORT"
+    """Payment terminal accepting chip cards."""
+
+    CONTACTLESS_CARD_SUPPORT = "CONTACTLESS_CARD_SUPPORT"
+    """Payment terminal accepting contactless cards."""
+
+    CREDIT_CARD_PAYABLE = "CREDIT_CARD_PAYABLE"
+    """Payment terminal accepting credit cards."""
+
+    DEBIT_CARD_PAYABLE = "DEBIT_CARD_PAYABLE"
+    """Payment terminal accepting debit cards."""
+
+    PED_TERMINAL = "PED_TERMINAL"
+    """Payment terminal with a PIN entry device."""
+
+    REMOTE_START_STOP_CAPABLE = "REMOTE_START_STOP_CAPABLE"
+    """The EVSE can be started and stopped remotely (StartSession/StopSession commands)."""
+
+    RESERVABLE = "RESERVABLE"
+    """The EVSE can be reserved (ReserveNow command)."""
+
+    RFID_READER = "RFID_READER"
+    """Charging can be authorized with an RFID token."""
+
+    START_SESSION_CONNECTOR_REQUIRED = "START_SESSION_CONNECTOR_REQUIRED"
+    """A StartSession for this EVSE must carry the optional connector_id."""
+
+    TOKEN_GROUP_CAPABLE = "TOKEN_GROUP_CAPABLE"
+    """Tokens of one group act as one: a session started by one can be stopped by another."""
+
+    UNLOCK_CAPABLE = "UNLOCK_CAPABLE"
+    """The connectors have a mechanical lock the eMSP can ask to unlock (UnlockConnector
+    command)."""
+
+
+class ConnectorCapability(OpenOcpiEnum):
+    """A function a connector offers to drivers (not mere hardware support for a standard).
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    ISO_15118_2_PLUG_AND_CHARGE = "ISO_15118_2_PLUG_AND_CHARGE"
+    """Drivers can authenticate with a contract certificate stored in the vehicle, per ISO
+    15118-2."""
+
+    ISO_15118_20_PLUG_AND_CHARGE = "ISO_15118_20_PLUG_AND_CHARGE"
+    """Drivers can authenticate with a contract certificate stored in the vehicle, per ISO
+    15118-20."""
+
+
+class ConnectorFormat(OcpiEnum):
+    """Whether a connector is a socket or an attached cable."""
+
+    SOCKET = "SOCKET"
+    """A socket: the driver brings a matching cable with plug."""
+
+    CABLE = "CABLE"
+    """A cable attached to the charger: the car needs a matching inlet."""
+
+
+class ConnectorType(OpenOcpiEnum):
+    """Plug or socket standard of a connector.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    CHADEMO = "CHADEMO"
+    """CHAdeMO, DC."""
+
+    CHAOJI = "CHAOJI"
+    """ChaoJi, the DC connector harmonising CHAdeMO and GB/T."""
+
+    DOMESTIC_A = "DOMESTIC_A"
+    """Household type A (NEMA 1-15), 2 pins."""
+
+    DOMESTIC_B = "DOMESTIC_B"
+    """Household type B (NEMA 5-15), 3 pins."""
+
+    DOMESTIC_C = "DOMESTIC_C"
+    """Household type C (CEE 7/17), 2 pins."""
+
+    DOMESTIC_D = "DOMESTIC_D"
+    """Household type D, 3 pins."""
+
+    DOMESTIC_E = "DOMESTIC_E"
+    """Household type E (CEE 7/5), 3 pins."""
+
+    DOMESTIC_F = "DOMESTIC_F"
+    """Household type F (CEE 7/4, Schuko), 3 pins."""
+
+    DOMESTIC_G = "DOMESTIC_G"
+    """Household type G (BS 1363, Commonwealth), 3 pins."""
+
+    DOMESTIC_H = "DOMESTIC_H"
+    """Household type H (SI-32), 3 pins."""
+
+    DOMESTIC_I = "DOMESTIC_I"
+    """Household type I (AS 3112), 3 pins."""
+
+    DOMESTIC_J = "DOMESTIC_J"
+    """Household type J (SEV 1011), 3 pins."""
+
+    DOMESTIC_K = "DOMESTIC_K"
+    """Household type K (DS 60884-2-D1), 3 pins."""
+
+    DOMESTIC_L = "DOMESTIC_L"
+    """Household type L (CEI 23-16-VII), 3 pins."""
+
+    DOMESTIC_M = "DOMESTIC_M"
+    """Household type M (BS 546), 3 pins."""
+
+    DOMESTIC_N = "DOMESTIC_N"
+    """Household type N (NBR 14136), 3 pins."""
+
+    DOMESTIC_O = "DOMESTIC_O"
+    """Household type O (TIS 166-2549), 3 pins."""
+
+    GBT_AC = "GBT_AC"
+    """Guobiao GB/T 20234.2 AC socket/connector."""
+
+    GBT_DC = "GBT_DC"
+    """Guobiao GB/T 20234.3 DC connector."""
+
+    IEC_60309_2_SINGLE_16 = "IEC_60309_2_single_16"
+    """IEC 60309-2 industrial, single phase, 16 A (usually blue)."""
+
+    IEC_60309_2_THREE_16 = "IEC_60309_2_three_16"
+    """IEC 60309-2 industrial, three phase, 16 A (usually red)."""
+
+    IEC_60309_2_THREE_32 = "IEC_60309_2_three_32"
+    """IEC 60309-2 industrial, three phase, 32 A (usually red)."""
+
+    IEC_60309_2_THREE_64 = "IEC_60309_2_three_64"
+    """IEC 60309-2 industrial, three phase, 64 A (usually red)."""
+
+    IEC_62196_T1 = "IEC_62196_T1"
+    """IEC 62196 Type 1 (SAE J1772)."""
+
+    IEC_62196_T1_COMBO = "IEC_62196_T1_COMBO"
+    """Combo based on Type 1, DC."""
+
+    IEC_62196_T2 = "IEC_62196_T2"
+    """IEC 62196 Type 2 (Mennekes)."""
+
+    IEC_62196_T2_COMBO = "IEC_62196_T2_COMBO"
+    """Combo based on Type 2, DC."""
+
+    IEC_62196_T3A = "IEC_62196_T3A"
+    """IEC 62196 Type 3A."""
+
+    IEC_62196_T3C = "IEC_62196_T3C"
+    """IEC 62196 Type 3C (Scame)."""
+
+    MCS = "MCS"
+    """Megawatt Charging System (MCS) connector developed by CharIN."""
+
+    NEMA_5_20 = "NEMA_5_20"
+    """NEMA 5-20, 3 pins."""
+
+    NEMA_6_30 = "NEMA_6_30"
+    """NEMA 6-30, 3 pins."""
+
+    NEMA_6_50 = "NEMA_6_50"
+    """NEMA 6-50, 3 pins."""
+
+    NEMA_10_30 = "NEMA_10_30"
+    """NEMA 10-30, 3 pins."""
+
+    NEMA_10_50 = "NEMA_10_50"
+    """NEMA 10-50, 3 pins."""
+
+    NEMA_14_30 = "NEMA_14_30"
+    """NEMA 14-30, 3 pins, rated 30 A."""
+
+    NEMA_14_50 = "NEMA_14_50"
+    """NEMA 14-50, 3 pins, rated 50 A."""
+
+    PANTOGRAPH_BOTTOM_UP = "PANTOGRAPH_BOTTOM_UP"
+    """Bottom-up pantograph mounted on the vehicle, typically for buses."""
+
+    PANTOGRAPH_TOP_DOWN = "PANTOGRAPH_TOP_DOWN"
+    """Top-down pantograph mounted off-board, typically for buses."""
+
+    SAE_J3400 = "SAE_J3400"
+    """SAE J3400, also called North American Charging Standard (NACS)."""
+
+    TESLA_R = "TESLA_R"
+    """Tesla Roadster connector (round, 4 pins)."""
+
+    TESLA_S = "TESLA_S"
+    """Tesla Model S connector (oval, 5 pins); fits SAE J3400 mechanically but talks over CAN bus
+    instead of power line."""
+
+
+class EnergySourceCategory(OcpiEnum):
+    """Kind of energy source."""
+
+    NUCLEAR = "NUCLEAR"
+    """Nuclear power."""
+
+    GENERAL_FOSSIL = "GENERAL_FOSSIL"
+    """Fossil power of any kind."""
+
+    COAL = "COAL"
+    """Fossil power from coal."""
+
+    GAS = "GAS"
+    """Fossil power from gas."""
+
+    GENERAL_GREEN = "GENERAL_GREEN"
+    """Renewable power of any kind."""
+
+    SOLAR = "SOLAR"
+    """Renewable power from photovoltaics."""
+
+    WIND = "WIND"
+    """Renewable power from wind turbines."""
+
+    WATER = "WATER"
+    """Renewable power from water turbines."""
+
+
+class EnvironmentalImpactCategory(OpenOcpiEnum):
+    """Kind of environmental impact.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    NUCLEAR_WASTE = "NUCLEAR_WASTE"
+    """Nuclear waste produced, in grams per kWh."""
+
+    CARBON_DIOXIDE = "CARBON_DIOXIDE"
+    """Carbon dioxide emitted, in grams per kWh."""
+
+
+class EVSEPosition(OcpiEnum):
+    """Position of an EVSE relative to its parking space."""
+
+    LEFT = "LEFT"
+    """The EVSE is left of the parked vehicle (vehicle assumed to face the traffic direction on
+    street, nose away from the roadway in side spaces)."""
+
+    RIGHT = "RIGHT"
+    """The EVSE is right of the parked vehicle (same assumptions as LEFT)."""
+
+    CENTER = "CENTER"
+    """The EVSE is at the middle of the closed narrow end of the parking space."""
+
+
+class Facility(OpenOcpiEnum):
+    """A facility a charging location belongs to.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    HOTEL = "HOTEL"
+    """A hotel."""
+
+    RESTAURANT = "RESTAURANT"
+    """A restaurant."""
+
+    CAFE = "CAFE"
+    """A cafe."""
+
+    MALL = "MALL"
+    """A mall or shopping centre."""
+
+    SUPERMARKET = "SUPERMARKET"
+    """A supermarket."""
+
+    SPORT = "SPORT"
+    """Sports facilities such as a gym or a field."""
+
+    RECREATION_AREA = "RECREATION_AREA"
+    """A recreation area."""
+
+    NATURE = "NATURE"
+    """In or near a park or nature reserve."""
+
+    MUSEUM = "MUSEUM"
+    """A museum."""
+
+    BIKE_SHARING = "BIKE_SHARING"
+    """A bike, e-bike or e-scooter sharing point."""
+
+    BUS_STOP = "BUS_STOP"
+    """A bus stop."""
+
+    TAXI_STAND = "TAXI_STAND"
+    """A taxi stand."""
+
+    TRAM_STOP = "TRAM_STOP"
+    """A tram stop or station."""
+
+    METRO_STATION = "METRO_STATION"
+    """A metro station."""
+
+    TRAIN_STATION = "TRAIN_STATION"
+    """A train station."""
+
+    AIRPORT = "AIRPORT"
+    """An airport."""
+
+    PARKING_LOT = "PARKING_LOT"
+    """A parking lot."""
+
+    CARPOOL_PARKING = "CARPOOL_PARKING"
+    """A carpool parking."""
+
+    FUEL_STATION = "FUEL_STATION"
+    """A fuel station."""
+
+    WIFI = "WIFI"
+    """Wifi or another kind of internet access is available."""
+
+
+class ImageCategory(OpenOcpiEnum):
+    """What an image shows, so that it is used correctly.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    CHARGER = "CHARGER"
+    """Photo of the device holding one or more EVSEs."""
+
+    ENTRANCE = "ENTRANCE"
+    """Photo of the car entrance of the location, seen from the street."""
+
+    LOCATION = "LOCATION"
+    """Overview photo of the location."""
+
+    NETWORK = "NETWORK"
+    """Logo of a roaming network the EVSE belongs to, for lists, maps and detail views."""
+
+    OPERATOR = "OPERATOR"
+    """Logo of the charge point operator, shown when no network logo is present."""
+
+    OTHER = "OTHER"
+    """Any other image."""
+
+    OWNER = "OWNER"
+    """Logo of the charge point owner (for example a local shop), for detail views."""
+
+
+class ParkingDirection(OcpiEnum):
+    """How parking is oriented relative to the roadway vehicles use to reach the EVSE."""
+
+    PARALLEL = "PARALLEL"
+    """Parallel to the roadway."""
+
+    PERPENDICULAR = "PERPENDICULAR"
+    """Perpendicular to the roadway."""
+
+    ANGLE = "ANGLE"
+    """At an angle to the roadway (echelon parking)."""
+
+
+class ParkingRestriction(OpenOcpiEnum):
+    """A restriction on who or what may use the parking spot.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    CUSTOMERS = "CUSTOMERS"
+    """Parking spot for customers or guests only (hotel, shop, ...)."""
+
+    DISABLED = "DISABLED"
+    """Parking spot reserved for disabled people with a valid ID."""
+
+    EMPLOYEES = "EMPLOYEES"
+    """Parking only for people working at the site, building or complex the location belongs to."""
+
+    EV_ONLY = "EV_ONLY"
+    """Parking spot reserved for electric vehicles."""
+
+    MOTORCYCLES = "MOTORCYCLES"
+    """Parking spot only suitable for (electric) motorcycles or scooters."""
+
+    PLUGGED = "PLUGGED"
+    """Parking allowed only while plugged in (charging)."""
+
+    TAXIS = "TAXIS"
+    """Parking only for taxis."""
+
+    TENANTS = "TENANTS"
+    """Parking only for people living in the complex the location belongs to."""
+
+
+class ParkingType(OpenOcpiEnum):
+    """General type of parking at a charging location.
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    ALONG_MOTORWAY = "ALONG_MOTORWAY"
+    """Parking or rest area along a motorway, freeway or highway."""
+
+    PARKING_GARAGE = "PARKING_GARAGE"
+    """Multistorey car park."""
+
+    PARKING_LOT = "PARKING_LOT"
+    """An open area for parking vehicles, e.g. at supermarkets or bars."""
+
+    ON_DRIVEWAY = "ON_DRIVEWAY"
+    """On the driveway of a house or building."""
+
+    ON_STREET = "ON_STREET"
+    """Public parking along a street."""
+
+    UNDERGROUND_GARAGE = "UNDERGROUND_GARAGE"
+    """Multistorey car park, mainly underground."""
+
+
+class PowerType(OcpiEnum):
+    """Kind of power a connector delivers."""
+
+    AC_1_PHASE = "AC_1_PHASE"
+    """AC, single phase."""
+
+    AC_2_PHASE = "AC_2_PHASE"
+    """AC, two of the three phases connected."""
+
+    AC_2_PHASE_SPLIT = "AC_2_PHASE_SPLIT"
+    """AC, two phases of a split-phase system."""
+
+    AC_3_PHASE = "AC_3_PHASE"
+    """AC, three phases."""
+
+    DC = "DC"
+    """Direct current."""
+
+
+class Status(OcpiEnum):
+    """Status of an EVSE or connector."""
+
+    AVAILABLE = "AVAILABLE"
+    """Able to start a new charging session."""
+
+    BLOCKED = "BLOCKED"
+    """Not reachable because of a physical barrier, for example a parked car."""
+
+    CHARGING = "CHARGING"
+    """In use."""
+
+    INOPERATIVE = "INOPERATIVE"
+    """Not yet active or temporarily unusable, but not broken."""
+
+    OUTOFORDER = "OUTOFORDER"
+    """Currently out of order; parts may be broken."""
+
+    PLANNED = "PLANNED"
+    """Planned, will be operating soon."""
+
+    REMOVED = "REMOVED"
+    """Discontinued or removed."""
+
+    RESERVED = "RESERVED"
+    """Reserved for a particular driver, unavailable to others."""
+
+    UNKNOWN = "UNKNOWN"
+    """No status information available (also used when offline)."""
+
+
+class VehicleType(OpenOcpiEnum):
+    """Category of vehicles a parking is meant for (with approximate UNECE codes).
+
+    Open enum: a value not listed here is kept as it is, not rejected."""
+
+    MOTORCYCLE = "MOTORCYCLE"
+    """A motorcycle (UNECE L)."""
+
+    PERSONAL_VEHICLE = "PERSONAL_VEHICLE"
+    """A personal vehicle or passenger car (M1)."""
+
+    PERSONAL_VEHICLE_WITH_TRAILER = "PERSONAL_VEHICLE_WITH_TRAILER"
+    """A personal vehicle with a trailer (M1 + O)."""
+
+    VAN = "VAN"
+    """A light-duty van lower than 275 cm (N1)."""
+
+    SEMI_TRACTOR = "SEMI_TRACTOR"
+    """A heavy-duty tractor unit without trailer (T)."""
+
+    RIGID = "RIGID"
+    """A heavy-duty truck without articulation point (N2/N3)."""
+
+    TRUCK_WITH_TRAILER = "TRUCK_WITH_TRAILER"
+    """A heavy-duty truck, tractor or rigid, with a trailer (N2/N3 + O)."""
+
+    BUS = "BUS"
+    """A bus or motor coach (M2/M3)."""
+
+    DISABLED = "DISABLED"
+    """A vehicle with a disabled parking permit (typically M1)."""
+
+
+@attrs.define(kw_only=True)
+class Location:
+    """A charging location of a CPO: where a group of EVSEs that belong together is installed (or
+    the entrance leading to them)."""
+
+    country_code: str = attrs.field(metadata={"max_length": 2})
+    """ISO 3166 alpha-2 country code of the CPO owning this location."""
+
+    party_id: str = attrs.field(metadata={"max_length": 3})
+    """ID (ISO 15118) of the CPO owning this location."""
+
+    id: str = attrs.field(metadata={"max_length": 36})
+    """Unique, never-changing identifier of the location within the CPO's platform."""
+
+    publish: bool
+    """Whether the location may be shown in apps and websites; when false, only to owners of the
+    tokens in publish_allowed_to."""
+
+    publish_allowed_to: list[PublishTokenType] | None = None
+    """Tokens whose owners may be shown this location; only used when publish is false."""
+
+    name: str | None = attrs.field(default=None, metadata={"max_length": 255})
+    """Display name of the location."""
+
+    address: str = attrs.field(metadata={"max_length": 255})
+    """Street or block name, with house number when available."""
+
+    city: str = attrs.field(metadata={"max_length": 45})
+    """City or town."""
+
+    postal_code: str | None = attrs.field(default=None, metadata={"max_length": 10})
+    """Postal code; only left out where the location has none."""
+
+    state: str | None = attrs.field(default=None, metadata={"max_length": 45})
+    """State or province, when relevant."""
+
+    country: str = attrs.field(metadata={"max_length": 3})
+    """Country as an ISO 3166-1 alpha-3 code."""
+
+    coordinates: GeoLocation
+    """Geographic coordinates of the location."""
+
+    related_locations: list[AdditionalGeoLocation] | None = None
+    """Other points relevant to the user, such as entrances."""
+
+    parking_type: ParkingType | None = None
+    """General type of parking at the location."""
+
+    evses: list[EVSE] | None = None
+    """The EVSEs of this location."""
+
+    parking_places: list[Parking] | None = None
+    """Parking places that vehicles charging at this location can use."""
+
+    directions: list[DisplayText] | None = None
+    """Human-readable directions to reach the location."""
+
+    operator: BusinessDetails | None = None
+    """The operator; when absent, the Credentials details of the owning party apply."""
+
+    suboperator: BusinessDetails | None = None
+    """The suboperator, if any."""
+
+    owner: BusinessDetails | None = None
+    """The owner, if known."""
+
+    facilities: list[Facility] | None = None
+    """Facilities the location belongs to."""
+
+    time_zone: str = attrs.field(metadata={"max_length": 255})
+    """IANA tz database name of the location's time zone, e.g. "Europe/Oslo"."""
+
+    opening_times: Hours | None = None
+    """When the EVSEs can be accessed for charging."""
+
+    charging_when_closed: bool | None = None
+    """Whether charging continues outside the opening hours; true when absent."""
+
+    images: list[Image] | None = None
+    """Photos or logos related to the location."""
+
+    energy_mix: EnergyMix | None = None
+    """The energy supplied at this location."""
+
+    help_phone: str | None = attrs.field(default=None, metadata={"max_length": 25})
+    """Telephone number a driver at this location can call for help, typically the CPO's customer
+    service."""
+
+    last_updated: datetime
+    """When this location or one of its EVSEs or connectors was last changed or created."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.country_code) > 2:
+            raise too_long("country_code", self.country_code, 2)
+        if len(self.party_id) > 3:
+            raise too_long("party_id", self.party_id, 3)
+        if len(self.id) > 36:
+            raise too_long("id", self.id, 36)
+        if self.name is not None and len(self.name) > 255:
+            raise too_long("name", self.name, 255)
+        if len(self.address) > 255:
+            raise too_long("address", self.address, 255)
+        if len(self.city) > 45:
+            raise too_long("city", self.city, 45)
+        if self.postal_code is not None and len(self.postal_code) > 10:
+            raise too_long("postal_code", self.postal_code, 10)
+        if self.state is not None and len(self.state) > 45:
+            raise too_long("state", self.state, 45)
+        if len(self.country) > 3:
+            raise too_long("country", self.country, 3)
+        if len(self.time_zone) > 255:
+            raise too_long("time_zone", self.time_zone, 255)
+        if self.help_phone is not None and len(self.help_phone) > 25:
+            raise too_long("help_phone", self.help_phone, 25)
+
+
+@attrs.define(kw_only=True)
+class EVSE:
+    """The part of a location that powers a single EV in a single session; its connectors cannot
+    be used at the same time."""
+
+    uid: str = attrs.field(metadata={"max_length": 36})
+    """Unique, never-changing technical identifier of the EVSE within the CPO's platform (not the
+    human-readable evse_id)."""
+
+    evse_id: str | None = attrs.field(default=None, metadata={"max_length": 48})
+    """EVSE ID in the format of "E-mobility ID-codes" (evroaming.org); may be dropped when the
+    EVSE is REMOVED so the ID can be reused."""
+
+    status: Status
+    """Current status of the EVSE."""
+
+    status_schedule: list[StatusSchedule] | None = None
+    """Planned future statuses of the EVSE."""
+
+    capabilities: list[Capability] | None = None
+    """Functions the EVSE supports."""
+
+    connectors: list[Connector] = attrs.field(metadata={"min_items": 1})
+    """The connectors of the EVSE."""
+
+    floor_level: str | None = attrs.field(default=None, metadata={"max_length": 4})
+    """Floor on which the charge point is located (in a garage), in the locally shown numbering."""
+
+    coordinates: GeoLocation | None = None
+    """Geographic coordinates of the EVSE."""
+
+    physical_reference: str | None = attrs.field(default=None, metadata={"max_length": 16})
+    """Number or text printed on the EVSE for visual identification."""
+
+    directions: list[DisplayText] | None = None
+    """Multi-language directions from the location to the EVSE."""
+
+    parking_restrictions: list[ParkingRestriction] | None = None
+    """Every restriction on who may charge at the EVSE, other than the vehicle type."""
+
+    parking: list[EVSEParking] | None = None
+    """The parking spaces (of the location's parking_places) that vehicles charging at this EVSE
+    can use."""
+
+    images: list[Image] | None = None
+    """Photos or logos related to the EVSE."""
+
+    accepted_service_providers: list[str] | None = attrs.field(
+        default=None, metadata={"items_max_length": 50}
+    )
+    """Names of the eMSPs whose contract-based payment is accepted at this EVSE (for reporting to
+    National Access Points)."""
+
+    last_updated: datetime
+    """When this EVSE or one of its connectors was last changed or created."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.uid) > 36:
+            raise too_long("uid", self.uid, 36)
+        if self.evse_id is not None and len(self.evse_id) > 48:
+            raise too_long("evse_id", self.evse_id, 48)
+        if len(self.connectors) < 1:
+            raise too_few("connectors", 1)
+        if self.floor_level is not None and len(self.floor_level) > 4:
+            raise too_long("floor_level", self.floor_level, 4)
+        if self.physical_reference is not None and len(self.physical_reference) > 16:
+            raise too_long("physical_reference", self.physical_reference, 16)
+        if self.accepted_service_providers is not None:
+            check_items_length("accepted_service_providers", self.accepted_service_providers, 50)
+
+
+@attrs.define(kw_only=True)
+class Connector:
+    """A socket, or cable and plug, of an EVSE; only one connector of an EVSE can be in use at a
+    time."""
+
+    id: str = attrs.field(metadata={"max_length": 36})
+    """Identifier of the connector, unique within its EVSE."""
+
+    standard: ConnectorType
+    """Standard of the installed connector."""
+
+    format: ConnectorFormat
+    """Whether the connector is a socket or an attached cable."""
+
+    power_type: PowerType
+    """Kind of power delivered (AC phases or DC)."""
+
+    max_voltage: int
+    """Maximum voltage in volts (line to neutral for AC_3_PHASE)."""
+
+    max_amperage: int
+    """Maximum current in amperes."""
+
+    max_electric_power: int | None = None
+    """Maximum power in watts, set when it is lower than voltage times amperage suggests."""
+
+    tariff_ids: list[str] | None = attrs.field(default=None, metadata={"items_max_length": 36})
+    """Identifiers of the currently valid tariffs; at most one active tariff per Tariff type at a
+    time."""
+
+    terms_and_conditions: str | None = None
+    """Link to the operator's terms and conditions."""
+
+    capabilities: list[ConnectorCapability] | None = None
+    """Functions the connector supports."""
+
+    last_updated: datetime
+    """When this connector was last changed or created."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.id) > 36:
+            raise too_long("id", self.id, 36)
+        if self.tariff_ids is not None:
+            check_items_length("tariff_ids", self.tariff_ids, 36)
+
+
+@attrs.define(kw_only=True)
+class Parking:
+    """A parking space (or, where no spaces are marked, the parking rules near an EVSE) a vehicle
+    can use while charging."""
+
+    id: str = attrs.field(metadata={"max_length": 36})
+    """Identifier of the parking, unique among the Parking objects of its location."""
+
+    physical_reference: str | None = attrs.field(default=None, metadata={"max_length": 12})
+    """Identifier of the parking visible on site, e.g. painted on the ground."""
+
+    vehicle_types: list[VehicleType] = attrs.field(metadata={"min_items": 1})
+    """Vehicle types the parking is designed for."""
+
+    max_vehicle_weight: Decimal | None = None
+    """Maximum weight of a vehicle parking here, in kilograms. Should be given unless
+    vehicle_types holds only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    max_vehicle_height: Decimal | None = None
+    """Maximum height of a vehicle parking here, in centimeters. Should be given unless
+    vehicle_types holds only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    max_vehicle_length: Decimal | None = None
+    """Maximum length of a vehicle parking here, in centimeters. Should be given unless
+    vehicle_types holds only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    max_vehicle_width: Decimal | None = None
+    """Maximum width of a vehicle parking here, in centimeters. Should be given unless
+    vehicle_types holds only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    parking_space_length: Decimal | None = None
+    """Length of the parking space, in centimeters. Should be given unless vehicle_types holds
+    only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    parking_space_width: Decimal | None = None
+    """Width of the parking space, in centimeters. Should be given unless vehicle_types holds
+    only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    dangerous_goods_allowed: bool | None = None
+    """Whether vehicles carrying dangerous goods may park here. Should be given unless
+    vehicle_types holds only PERSONAL_VEHICLE or MOTORCYCLE."""
+
+    direction: ParkingDirection | None = None
+    """How vehicles park relative to the roadway they arrive on."""
+
+    drive_through: bool | None = None
+    """Whether a vehicle can stop, charge and drive on without reversing; true only if so for
+    every type in vehicle_types."""
+
+    restricted_to_type: bool
+    """Whether vehicles of types not in vehicle_types are forbidden to park here, even if they
+    physically fit."""
+
+    reservation_required: bool
+    """Whether parking here requires a reservation."""
+
+    time_limit: Decimal | None = None
+    """Maximum parking time in minutes, if any."""
+
+    roofed: bool | None = None
+    """Whether the vehicle is parked under a roof while charging."""
+
+    images: list[Image] | None = None
+    """Photos of the parking space; at least one should be given when vehicle_types includes
+    DISABLED."""
+
+    lighting: bool | None = None
+    """Whether the parking space is artificially lit."""
+
+    refrigeration_outlet: bool | None = None
+    """Whether a power outlet for a truck's load refrigeration is available while parked."""
+
+    standards: list[str] | None = attrs.field(default=None, metadata={"items_max_length": 36})
+    """Standards the parking space conforms to, e.g. PAS 1899 for disabled parking."""
+
+    apds_reference: str | None = None
+    """Reference to an Alliance for Parking Data Standards (APDS) element (Place, Space, ...)
+    describing this parking."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.id) > 36:
+            raise too_long("id", self.id, 36)
+        if self.physical_reference is not None and len(self.physical_reference) > 12:
+            raise too_long("physical_reference", self.physical_reference, 12)
+        if len(self.vehicle_types) < 1:
+            raise too_few("vehicle_types", 1)
+        if self.standards is not None:
+            check_items_length("standards", self.standards, 36)
+
+
+@attrs.define(kw_only=True)
+class AdditionalGeoLocation:
+    """An extra point (WGS 84) relevant to a charging location."""
+
+    latitude: str = attrs.field(metadata={"max_length": 10})
+    """Latitude in decimal degrees (WGS 84), '.' as decimal separator, e.g. "50.770774"."""
+
+    longitude: str = attrs.field(metadata={"max_length": 11})
+    """Longitude in decimal degrees (WGS 84), '.' as decimal separator, e.g. "-126.104965"."""
+
+    name: DisplayText | None = None
+    """Name of the point as used locally, e.g. the street or number of a parking entrance."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.latitude) > 10:
+            raise too_long("latitude", self.latitude, 10)
+        if len(self.longitude) > 11:
+            raise too_long("longitude", self.longitude, 11)
+
+
+@attrs.define(kw_only=True)
+class BusinessDetails:
+    """Name, website and logo of a business (operator, suboperator or owner)."""
+
+    name: str = attrs.field(metadata={"max_length": 100})
+    """Name of the business."""
+
+    website: str | None = None
+    """Link to the business's website."""
+
+    logo: Image | None = None
+    """Logo of the business."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.name) > 100:
+            raise too_long("name", self.name, 100)
+
+
+@attrs.define(kw_only=True)
+class EnergyMix:
+    """Energy mix and environmental impact of the energy supplied at a location or under a
+    tariff."""
+
+    is_green_energy: bool
+    """True when the energy is 100% from renewable sources."""
+
+    energy_sources: list[EnergySource] | None = None
+    """Share of each energy source."""
+
+    environ_impact: list[EnvironmentalImpact] | None = None
+    """Nuclear waste and CO2 amounts."""
+
+    supplier_name: str | None = attrs.field(default=None, metadata={"max_length": 64})
+    """Name of the energy supplier."""
+
+    energy_product_name: str | None = attrs.field(default=None, metadata={"max_length": 64})
+    """Name of the supplier's product or tariff plan."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.supplier_name is not None and len(self.supplier_name) > 64:
+            raise too_long("supplier_name", self.supplier_name, 64)
+        if self.energy_product_name is not None and len(self.energy_product_name) > 64:
+            raise too_long("energy_product_name", self.energy_product_name, 64)
+
+
+@attrs.define(kw_only=True)
+class EnergySource:
+    """Share of one energy source in the mix; all shares together add up to 100."""
+
+    source: EnergySourceCategory
+    """The energy source."""
+
+    percentage: Decimal
+    """Share of this source in the mix, 0 to 100."""
+
+
+@attrs.define(kw_only=True)
+class EnvironmentalImpact:
+    """Amount of one kind of waste or emission per kWh."""
+
+    category: EnvironmentalImpactCategory
+    """Which impact this amount measures."""
+
+    amount: Decimal
+    """Amount in g/kWh."""
+
+
+@attrs.define(kw_only=True)
+class EVSEParking:
+    """Link from an EVSE to a Parking of its location that can be used while charging at the
+    EVSE."""
+
+    parking_id: str = attrs.field(metadata={"max_length": 36})
+    """id of a Parking in the containing location's parking_places."""
+
+    evse_position: EVSEPosition | None = None
+    """Where the EVSE is relative to the parking space."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.parking_id) > 36:
+            raise too_long("parking_id", self.parking_id, 36)
+
+
+@attrs.define(kw_only=True)
+class ExceptionalPeriod:
+    """One period of exceptional opening or closing."""
+
+    period_begin: datetime
+    """Start of the exception, in UTC (time_zone gives local time)."""
+
+    period_end: datetime
+    """End of the exception, in UTC (time_zone gives local time)."""
+
+
+@attrs.define(kw_only=True)
+class GeoLocation:
+    """Coordinates (WGS 84) of a charge point; at least five decimals."""
+
+    latitude: str = attrs.field(metadata={"max_length": 10})
+    """Latitude in decimal degrees (WGS 84), '.' as decimal separator, e.g. "50.770774"."""
+
+    longitude: str = attrs.field(metadata={"max_length": 11})
+    """Longitude in decimal degrees (WGS 84), '.' as decimal separator, e.g. "-126.104965"."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.latitude) > 10:
+            raise too_long("latitude", self.latitude, 10)
+        if len(self.longitude) > 11:
+            raise too_long("longitude", self.longitude, 11)
+
+
+@attrs.define(kw_only=True)
+class Hours:
+    """Opening and access hours of a location. regular_hours is only used, and then holds at
+    least one entry, when twentyfourseven is false."""
+
+    twentyfourseven: bool
+    """True for open 24 hours a day, 7 days a week, apart from the exceptions."""
+
+    regular_hours: list[RegularHours] | None = None
+    """Weekday-based regular hours; only when twentyfourseven is false, and then at least one."""
+
+    exceptional_openings: list[ExceptionalPeriod] | None = None
+    """Dated periods of extra opening, on top of regular_hours."""
+
+    exceptional_closings: list[ExceptionalPeriod] | None = None
+    """Dated periods of closing; they override regular_hours and exceptional_openings."""
+
+
+@attrs.define(kw_only=True)
+class Image:
+    """Reference to an image (photo or logo) of a location, EVSE or business."""
+
+    url: str
+    """Where the full image can be fetched with a web browser."""
+
+    thumbnail: str | None = None
+    """Where a thumbnail of the image can be fetched."""
+
+    category: ImageCategory
+    """What the image is for."""
+
+    type: str = attrs.field(metadata={"max_length": 4})
+    """Image file type, e.g. gif, jpeg, png, svg."""
+
+    width: int | None = None
+    """Width of the full image in pixels (int(5))."""
+
+    height: int | None = None
+    """Height of the full image in pixels (int(5))."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.type) > 4:
+            raise too_long("type", self.type, 4)
+
+
+@attrs.define(kw_only=True)
+class PublishTokenType:
+    """Identifies a token (or token group) to whose owner an unpublished location may be shown.
+    At least one of uid, visual_number, group_id is set; uid needs type, visual_number needs
+    issuer."""
+
+    uid: str | None = attrs.field(default=None, metadata={"max_length": 36})
+    """Unique ID of the token."""
+
+    type: TokenType | None = None
+    """Type of the token."""
+
+    visual_number: str | None = attrs.field(default=None, metadata={"max_length": 64})
+    """Number or identification printed on the token (RFID card)."""
+
+    issuer: str | None = attrs.field(default=None, metadata={"max_length": 64})
+    """Company that issued the token, usually the one printed on it; not necessarily the eMSP."""
+
+    group_id: str | None = attrs.field(default=None, metadata={"max_length": 36})
+    """ID grouping several tokens that act as one."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.uid is not None and len(self.uid) > 36:
+            raise too_long("uid", self.uid, 36)
+        if self.visual_number is not None and len(self.visual_number) > 64:
+            raise too_long("visual_number", self.visual_number, 64)
+        if self.issuer is not None and len(self.issuer) > 64:
+            raise too_long("issuer", self.issuer, 64)
+        if self.group_id is not None and len(self.group_id) > 36:
+            raise too_long("group_id", self.group_id, 36)
+
+
+@attrs.define(kw_only=True)
+class RegularHours:
+    """One regular weekly period of operation or access."""
+
+    weekday: int
+    """Day of the week, Monday (1) to Sunday (7)."""
+
+    period_begin: str = attrs.field(metadata={"max_length": 5})
+    """Start time in local time, 24h "HH:MM" with leading zeros."""
+
+    period_end: str = attrs.field(metadata={"max_length": 5})
+    """End time in local time, same syntax as period_begin; must be later than it."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.period_begin) > 5:
+            raise too_long("period_begin", self.period_begin, 5)
+        if len(self.period_end) > 5:
+            raise too_long("period_end", self.period_end, 5)
+
+
+@attrs.define(kw_only=True)
+class StatusSchedule:
+    """A planned status for a future period, for trip planning; informational only."""
+
+    period_begin: datetime
+    """Start of the period."""
+
+    period_end: datetime | None = None
+    """End of the period, if known."""
+
+    status: Status
+    """Status during the period."""
