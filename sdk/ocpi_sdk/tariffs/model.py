@@ -1,0 +1,162 @@
+"""Version-free views of tariffs and charging sessions: what the engine works on.
+
+The generated models of each OCPI version are turned into these small frozen classes by
+:mod:`ocpi_sdk.tariffs.adapters`, so the rest of the engine never asks which version it prices.
+Quantities keep the spec's units: energy in kWh, durations in hours in ``PeriodView.dims``;
+times are aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import attrs
+
+__all__ = [
+    "Component",
+    "Element",
+    "Money",
+    "PeriodView",
+    "Reservation",
+    "Restrictions",
+    "TariffView",
+    "UsageView",
+]
+
+
+class Reservation(enum.StrEnum):
+    """The ``reservation`` restriction of OCPI 2.2.1."""
+
+    RESERVATION = "RESERVATION"
+    RESERVATION_EXPIRES = "RESERVATION_EXPIRES"
+
+
+@attrs.frozen
+class Money:
+    """An amount of money: ``excl_vat`` and ``incl_vat`` (``None`` where the version has no VAT,
+    i.e. OCPI 2.1.1)."""
+
+    excl_vat: Decimal
+    incl_vat: Decimal | None = None
+
+    def __add__(self, other: Money) -> Money:
+        incl = None
+        if self.incl_vat is not None and other.incl_vat is not None:
+            incl = self.incl_vat + other.incl_vat
+        return Money(self.excl_vat + other.excl_vat, incl)
+
+
+ZERO = Decimal(0)
+
+
+@attrs.frozen
+class Component:
+    """A PriceComponent: ``dimension`` is ENERGY, FLAT, TIME or PARKING_TIME."""
+
+    dimension: str
+    price: Decimal
+    vat: Decimal | None
+    step_size: int
+
+
+@attrs.frozen
+class Restrictions:
+    """TariffRestrictions, parsed: times of day as :class:`datetime.time`, dates as
+    :class:`datetime.date`, days of the week as ISO numbers (Monday 1 ... Sunday 7)."""
+
+    start_time: time | None = None
+    end_time: time | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    min_kwh: Decimal | None = None
+    max_kwh: Decimal | None = None
+    min_current: Decimal | None = None
+    max_current: Decimal | None = None
+    min_power: Decimal | None = None
+    max_power: Decimal | None = None
+    min_duration: int | None = None
+    max_duration: int | None = None
+    days: frozenset[int] | None = None
+    reservation: Reservation | None = None
+
+    @property
+    def local(self) -> bool:
+        """True when the restriction depends on the Location's local time."""
+        return bool(
+            self.start_time or self.end_time or self.start_date or self.end_date or self.days
+        )
+
+
+@attrs.frozen
+class Element:
+    """A TariffElement with its position in the tariff's list (``index``, from 0)."""
+
+    index: int
+    components: tuple[Component, ...]
+    restrictions: Restrictions | None = None
+
+    def component(self, dimension: str) -> Component | None:
+        """This element's price component of ``dimension`` (the first one), if any."""
+        for component in self.components:
+            if component.dimension == dimension:
+                return component
+        return None
+
+
+@attrs.frozen
+class TariffView:
+    """A Tariff: its elements in list order, price limits and validity window (UTC)."""
+
+    id: str
+    currency: str
+    elements: tuple[Element, ...]
+    min_price: Money | None = None
+    max_price: Money | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def needs_local_time(self) -> bool:
+        """True when some element has a time-of-day, date or day-of-week restriction."""
+        return any(e.restrictions is not None and e.restrictions.local for e in self.elements)
+
+    def valid_at(self, moment: datetime) -> bool:
+        """Whether ``moment`` lies in ``[start_date_time, end_date_time)``."""
+        return (self.start is None or self.start <= moment) and (
+            self.end is None or moment < self.end
+        )
+
+
+@attrs.frozen
+class PeriodView:
+    """A ChargingPeriod: its start, its dimensions by type name, and its ``tariff_id``."""
+
+    start: datetime
+    dims: Mapping[str, Decimal]
+    tariff_id: str | None = None
+
+
+@attrs.frozen
+class UsageView:
+    """A CDR or Session as the engine needs it.
+
+    ``reported`` holds the totals the document states, flattened (``total_cost.excl_vat``), for
+    :func:`ocpi_sdk.tariffs.check_cdr`. ``time_zone`` and ``country`` come from the location
+    embedded in the document, when there is one.
+    """
+
+    kind: str
+    id: str
+    start: datetime
+    end: datetime
+    currency: str
+    periods: tuple[PeriodView, ...]
+    tariffs: tuple[TariffView, ...]
+    total_energy: Decimal | None
+    time_zone: str | None = None
+    country: str | None = None
+    reported: Mapping[str, Decimal] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,393 @@
+"""Price a Session or CDR with its tariffs: :func:`price`.
+
+The steps: the document's charging periods become segments (:mod:`.periods`), cut wherever a
+restriction of any candidate tariff can change its answer; each piece gets the tariff valid then
+and, per dimension, the first matching element's price component (:mod:`.restrictions`); FLAT is
+billed once per session (and once for a reservation); ``step_size`` is applied once per session
+to the total of a dimension, with the step of the last price component used, and the amount it
+adds is billed at that component's price (mod_cdrs "step_size"); ``min_price``/``max_price`` of the
+tariff in force when the session started clamp ``total_cost``, excl. and incl. VAT separately.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, time, timedelta, tzinfo
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+import attrs
+
+from ocpi_sdk.tariffs import adapters, periods, zones
+from ocpi_sdk.tariffs.errors import TariffError, TimeZoneRequired
+from ocpi_sdk.tariffs.model import ZERO, Money, TariffView, UsageView
+from ocpi_sdk.tariffs.periods import Phase, Segment
+from ocpi_sdk.tariffs.restrictions import Moment, active_component
+from ocpi_sdk.tariffs.result import Line, PriceResult, quantize, sum_money
+
+__all__ = ["price"]
+
+_BASE = {"ENERGY": Decimal(1000), "TIME": Decimal(1), "PARKING_TIME": Decimal(1)}
+
+
+def price(
+    tariff: Any,
+    session_or_cdr: Any,
+    *,
+    tariffs: Sequence[Any] | None = None,
+    time_zone: str | None = None,
+    location: Any = None,
+) -> PriceResult:
+    """Price ``session_or_cdr`` (an OCPI 2.1.1 or 2.2.1 ``CDR`` or ``Session`` model).
+
+    ``tariff`` is a Tariff model, a list of them, or ``None``; ``tariffs`` adds more. With none
+    given, the CDR's own ``tariffs`` are used. When several tariffs are given, each moment is
+    priced with the one its charging period names (2.2.1 ``tariff_id``) or else the first one
+    valid then (``start_date_time``/``end_date_time``).
+
+    ``time_zone`` (an IANA name) or ``location`` (a Location model) say in which local time the
+    time-of-day, date and day-of-week restrictions are read; see :mod:`ocpi_sdk.tariffs.zones`
+    for what happens without them.
+
+    Raises :class:`~ocpi_sdk.tariffs.errors.TimeZoneRequired` when a tariff needs local time and
+    no zone can be found, :class:`~ocpi_sdk.tariffs.errors.TariffError` for other impossible
+    inputs.
+    """
+    usage = adapters.usage_view(session_or_cdr)
+    version = adapters.version_of(session_or_cdr)
+    rules = adapters.RULES[version]
+    candidates = _candidates(tariff, tariffs, usage, version)
+    notes: list[str] = list(usage.notes)
+    for view in candidates:
+        if view.currency.upper() != usage.currency.upper():
+            notes.append(
+                f"tariff {view.id} is in {view.currency}, the {usage.kind} in {usage.currency}"
+            )
+
+    location_zone, country = None, usage.country
+    if location is not None:
+        location_zone, location_country = adapters.location_facts(location)
+        country = country or location_country
+    instants = [usage.start, usage.end, *(p.start for p in usage.periods)]
+    choice = zones.resolve(
+        time_zone=time_zone,
+        location_zone=location_zone,
+        document_zone=usage.time_zone,
+        country=country,
+        instants=instants,
+    )
+    needing = [t.id for t in candidates if t.needs_local_time]
+    if needing and choice.zone is None:
+        raise TimeZoneRequired(needing, choice.reason, choice.candidates)
+    if choice.zone is not None:
+        notes.append(f"time zone {choice.name}: {choice.reason}")
+
+    pieces = periods.segments(usage.periods, usage.end, usage.total_energy)
+    energy_given = any(("ENERGY" in p.dims or "ENERGY_IMPORT" in p.dims) for p in usage.periods)
+    if not energy_given and usage.total_energy:
+        notes.append("no period gives ENERGY: total_energy spread evenly over the charging time")
+    pieces = periods.cut_at(pieces, _instants(candidates, usage, choice.zone if needing else None))
+    pieces = periods.cut_at_energy(pieces, _kwh_levels(candidates))
+
+    pick = _TariffPicker(candidates, usage, notes)
+    lines, first_tariff = _price_pieces(pieces, usage, pick, choice.zone, rules.vat, notes)
+    lines = _apply_step_size(lines, rules.step_groups)
+    breakdown = _merge(lines)
+    return _result(breakdown, pieces, first_tariff or candidates[0], usage, rules, notes, choice)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
+
+
+def _candidates(
+    tariff: Any, tariffs: Sequence[Any] | None, usage: UsageView, version: str
+) -> tuple[TariffView, ...]:
+    given = _as_list(tariff) + _as_list(tariffs)
+    for item in given:
+        other = adapters.version_of(item)
+        if other != version:
+            raise TariffError(
+                f"tariff {getattr(item, 'id', '?')!r} is OCPI {other}, the {usage.kind} is "
+                f"OCPI {version}: price with models of one version"
+            )
+    views = tuple(adapters.tariff_view(t) for t in given) or usage.tariffs
+    if not views:
+        raise TariffError(
+            f"no tariff to price {usage.kind} {usage.id!r} with: give one, or a CDR with tariffs"
+        )
+    return views
+
+
+def _instants(
+    candidates: Iterable[TariffView], usage: UsageView, zone: tzinfo | None
+) -> list[datetime]:
+    """Every instant a restriction or a tariff's validity can start or stop applying."""
+    instants: list[datetime] = []
+    day_points: set[time] = set()
+    for view in candidates:
+        instants += [m for m in (view.start, view.end) if m is not None]
+        for element in view.elements:
+            r = element.restrictions
+            if r is None:
+                continue
+            for limit in (r.min_duration, r.max_duration):
+                if limit is not None:
+                    instants.append(usage.start + timedelta(seconds=limit))
+            if r.local:
+                day_points.update(t for t in (r.start_time, r.end_time) if t is not None)
+                day_points.add(time(0, 0))
+    if zone is not None and day_points:
+        first = usage.start.astimezone(zone).date() - timedelta(days=1)
+        last = usage.end.astimezone(zone).date() + timedelta(days=1)
+        day = first
+        while day <= last:
+            for point in day_points:
+                local = datetime.combine(day, point).replace(tzinfo=zone)
+                instants.append(local.astimezone(usage.start.tzinfo))
+            day += timedelta(days=1)
+    return instants
+
+
+def _kwh_levels(candidates: Iterable[TariffView]) -> list[Decimal]:
+    levels: list[Decimal] = []
+    for view in candidates:
+        for element in view.elements:
+            r = element.restrictions
+            if r is not None:
+                levels += [v for v in (r.min_kwh, r.max_kwh) if v is not None]
+    return levels
+
+
+class _TariffPicker:
+    """Which tariff applies to a piece: the one its period names, else the first valid one."""
+
+    def __init__(self, candidates: Sequence[TariffView], usage: UsageView, notes: list[str]):
+        self.candidates = candidates
+        self.notes = notes
+        self.by_id: dict[str, TariffView] = {}
+        for view in candidates:
+            self.by_id.setdefault(view.id, view)
+        named = {p.tariff_id for p in usage.periods if p.tariff_id}
+        self.use_ids = bool(named) and named <= self.by_id.keys()
+        if named and not self.use_ids:
+            missing = ", ".join(sorted(named - self.by_id.keys()))
+            notes.append(
+                f"charging periods name tariff {missing}, which is not among the tariffs used: "
+                "tariffs chosen by their validity instead"
+            )
+        self._said: set[str] = set()
+
+    def _note(self, text: str) -> None:
+        if text not in self._said:
+            self._said.add(text)
+            self.notes.append(text)
+
+    def __call__(self, piece: Segment) -> TariffView | None:
+        if self.use_ids:
+            if piece.tariff_id is None:
+                self._note("a charging period has no tariff_id: no tariff applies to it (free)")
+                return None
+            return self.by_id[piece.tariff_id]
+        for view in self.candidates:
+            if view.valid_at(piece.start):
+                return view
+        first = self.candidates[0]
+        self._note(
+            f"no tariff is valid at {piece.start.isoformat()}: tariff {first.id} used anyway"
+        )
+        return first
+
+
+def _price_pieces(
+    pieces: Sequence[Segment],
+    usage: UsageView,
+    pick: _TariffPicker,
+    zone: tzinfo | None,
+    vat: bool,
+    notes: list[str],
+) -> tuple[list[Line], TariffView | None]:
+    found: set[str] = set()
+    expired = not any(p.phase is not Phase.RESERVATION for p in pieces)
+    lines: list[Line] = []
+    flat_done = {True: False, False: False}
+    first_tariff: TariffView | None = None
+    so_far = ZERO
+    for piece in pieces:
+        reservation = piece.phase is Phase.RESERVATION
+        tariff = pick(piece)
+        moment = Moment(
+            phase=piece.phase,
+            local=None,
+            energy_so_far=so_far,
+            seconds_so_far=periods.seconds(piece.start - usage.start),
+            power=piece.power,
+            current=piece.current,
+            expired_reservation=expired,
+        )
+        so_far += piece.energy
+        if tariff is None:
+            continue
+        if first_tariff is None and not reservation:
+            first_tariff = tariff
+        if zone is not None:
+            moment = attrs.evolve(moment, local=piece.start.astimezone(zone))
+        volumes: dict[str, Decimal] = {}
+        if piece.phase is Phase.CHARGING:
+            if piece.energy < 0:
+                found.add("negative ENERGY (fed back to the grid) is not billed")
+            volumes["ENERGY"] = max(piece.energy, ZERO) * 1000
+            volumes["TIME"] = piece.seconds
+        elif piece.phase is Phase.PARKING:
+            if piece.energy > 0:
+                volumes["ENERGY"] = piece.energy * 1000
+            volumes["PARKING_TIME"] = piece.seconds
+        else:
+            volumes["TIME"] = piece.seconds
+        if not flat_done[reservation]:
+            volumes = {"FLAT": Decimal(1), **volumes}
+        for dimension, base in volumes.items():
+            hit = active_component(tariff, dimension, moment, found)
+            if hit is None:
+                continue
+            element, component = hit
+            if dimension == "FLAT":
+                flat_done[reservation] = True
+            elif base <= 0:
+                continue
+            lines.append(
+                Line(
+                    start=piece.start,
+                    end=piece.end if dimension != "FLAT" else piece.start,
+                    tariff_id=tariff.id,
+                    element=element.index,
+                    dimension=dimension,
+                    base_volume=base,
+                    price=component.price,
+                    vat=component.vat if vat else None,
+                    step_size=component.step_size,
+                    reservation=reservation,
+                )
+            )
+    notes.extend(sorted(found))
+    return lines, first_tariff
+
+
+def _apply_step_size(
+    lines: list[Line], groups: Sequence[tuple[bool, frozenset[str]]]
+) -> list[Line]:
+    result = list(lines)
+    for reservation, dimensions in groups:
+        group = [
+            line
+            for line in result
+            if line.reservation == reservation and line.dimension in dimensions
+        ]
+        if not group:
+            continue
+        last = group[-1]
+        step = Decimal(last.step_size)
+        if step <= 0:
+            continue
+        billable = sum((g.base_volume for g in group if g.dimension == last.dimension), ZERO)
+        rounded = (billable / step).to_integral_value(rounding=ROUND_CEILING) * step
+        if rounded > billable:
+            extra = attrs.evolve(last, base_volume=rounded - billable, step=True)
+            result.insert(result.index(last) + 1, extra)
+    return result
+
+
+def _merge(lines: Sequence[Line]) -> tuple[Line, ...]:
+    """Join consecutive lines of the same tariff element, dimension and price."""
+    out: list[Line] = []
+    open_lines: dict[tuple[Any, ...], int] = {}
+    for line in lines:
+        key = (line.tariff_id, line.element, line.dimension, line.reservation, line.step,
+               line.price, line.vat)  # fmt: skip
+        index = open_lines.get(key)
+        if index is not None and out[index].end == line.start and line.dimension != "FLAT":
+            prev = out[index]
+            out[index] = attrs.evolve(
+                prev, end=line.end, base_volume=prev.base_volume + line.base_volume
+            )
+            continue
+        open_lines[key] = len(out)
+        out.append(line)
+    return tuple(sorted(out, key=lambda line: line.start))
+
+
+def _result(
+    breakdown: tuple[Line, ...],
+    pieces: Sequence[Segment],
+    tariff: TariffView,
+    usage: UsageView,
+    rules: adapters.VersionRules,
+    notes: list[str],
+    choice: zones.ZoneChoice,
+) -> PriceResult:
+    vat = rules.vat
+
+    def cost(dimension: str | None, reservation: bool) -> Money:
+        return sum_money(
+            [
+                line
+                for line in breakdown
+                if line.reservation == reservation
+                and (dimension is None or line.dimension == dimension)
+            ],
+            vat,
+        )
+
+    total = sum_money(breakdown, vat)
+    total = _clamp(total, tariff, vat, usage.currency, notes)
+
+    def hours(*phases: Phase) -> Decimal:
+        secs = sum((p.seconds for p in pieces if p.phase in phases), ZERO)
+        return quantize(secs / 3600)
+
+    energy = sum((p.energy for p in pieces if p.phase is not Phase.RESERVATION), ZERO)
+    return PriceResult(
+        version=rules.version,
+        currency=usage.currency,
+        total_cost=total,
+        total_fixed_cost=cost("FLAT", False),
+        total_energy_cost=cost("ENERGY", False),
+        total_time_cost=cost("TIME", False),
+        total_parking_cost=cost("PARKING_TIME", False),
+        total_reservation_cost=cost(None, True),
+        total_energy=quantize(energy),
+        total_time=hours(Phase.CHARGING, Phase.PARKING),
+        total_parking_time=hours(Phase.PARKING),
+        breakdown=breakdown,
+        notes=tuple(notes),
+        time_zone=choice.zone,
+        vat=vat,
+    )
+
+
+def _clamp(total: Money, tariff: TariffView, vat: bool, currency: str, notes: list[str]) -> Money:
+    excl, incl = total.excl_vat, total.incl_vat
+    low, high = tariff.min_price, tariff.max_price
+    if low is not None:
+        if excl < low.excl_vat:
+            notes.append(f"min_price of tariff {tariff.id}: total excl. VAT {excl} raised to "
+                         f"{low.excl_vat} {currency}")  # fmt: skip
+            excl = low.excl_vat
+        if vat and incl is not None and low.incl_vat is not None and incl < low.incl_vat:
+            notes.append(f"min_price of tariff {tariff.id}: total incl. VAT {incl} raised to "
+                         f"{low.incl_vat} {currency}")  # fmt: skip
+            incl = low.incl_vat
+    if high is not None:
+        if excl > high.excl_vat:
+            notes.append(f"max_price of tariff {tariff.id}: total excl. VAT {excl} lowered to "
+                         f"{high.excl_vat} {currency}")  # fmt: skip
+            excl = high.excl_vat
+        if vat and incl is not None and high.incl_vat is not None and incl > high.incl_vat:
+            notes.append(f"max_price of tariff {tariff.id}: total incl. VAT {incl} lowered to "
+                         f"{high.incl_vat} {currency}")  # fmt: skip
+            incl = high.incl_vat
+    return Money(quantize(excl), quantize(incl) if incl is not None else None)

@@ -1,0 +1,239 @@
+"""What pricing returns: :class:`PriceResult` with the OCPI totals, a readable breakdown and notes.
+
+Rounding: amounts are computed exactly (Decimal, 28 digits) and only the totals are rounded, to 4
+decimals half-up, the precision of the OCPI ``number`` type ("numbers use 4 decimals", types
+chapter). The spec leaves price rounding to law and contracts, so nothing is rounded to cents.
+Breakdown lines keep their exact values; ``__str__`` prints them with 4 decimals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
+
+from ocpi_sdk.tariffs.model import ZERO, Money
+
+__all__ = ["Line", "PriceResult", "quantize"]
+
+_PLACES = Decimal("0.0001")
+_UNITS = {"ENERGY": "kWh", "TIME": "h", "PARKING_TIME": "h", "FLAT": ""}
+_DIVISORS = {"ENERGY": Decimal(1000), "TIME": Decimal(3600), "PARKING_TIME": Decimal(3600)}
+
+
+def quantize(value: Decimal) -> Decimal:
+    """``value`` rounded half-up to 4 decimals, the precision of OCPI numbers."""
+    return value.quantize(_PLACES, rounding=ROUND_HALF_UP)
+
+
+@attrs.frozen
+class Line:
+    """One line of the breakdown: a dimension priced by one price component over a stretch of
+    the session.
+
+    ``base_volume`` is in the step_size unit (Wh for ENERGY, seconds for TIME and PARKING_TIME,
+    1 for FLAT); ``volume`` in the price unit (kWh, hours). ``element`` is the index (from 0) of
+    the TariffElement in ``tariff_id``'s list. ``reservation`` marks reservation costs; ``step``
+    marks the amount added by step_size rounding.
+    """
+
+    start: datetime
+    end: datetime
+    tariff_id: str
+    element: int
+    dimension: str
+    base_volume: Decimal
+    price: Decimal
+    vat: Decimal | None
+    step_size: int = 1
+    reservation: bool = False
+    step: bool = False
+
+    @property
+    def volume(self) -> Decimal:
+        """The volume in the unit the price is per (kWh, hours, or 1 for FLAT)."""
+        divisor = _DIVISORS.get(self.dimension)
+        return self.base_volume / divisor if divisor else self.base_volume
+
+    @property
+    def unit(self) -> str:
+        """``kWh``, ``h`` or empty (FLAT)."""
+        return _UNITS.get(self.dimension, "")
+
+    @property
+    def cost(self) -> Money:
+        """``volume * price``, and with the component's VAT (none: incl equals excl)."""
+        excl = self.volume * self.price
+        incl = excl if self.vat is None else excl * (1 + self.vat / 100)
+        return Money(excl, incl)
+
+    @property
+    def label(self) -> str:
+        """The dimension as printed: ``TIME``, ``TIME (reservation)``, ``PARKING_TIME (step)``."""
+        extra = [w for w, on in (("reservation", self.reservation), ("step", self.step)) if on]
+        return self.dimension + (f" ({', '.join(extra)})" if extra else "")
+
+    def as_json(self, vat: bool) -> dict[str, Any]:
+        """This line as JSON-ready data (numbers as JSON numbers, rounded to 4 decimals)."""
+        cost = self.cost
+        data: dict[str, Any] = {
+            "start": self.start.isoformat().replace("+00:00", "Z"),
+            "end": self.end.isoformat().replace("+00:00", "Z"),
+            "tariff_id": self.tariff_id,
+            "element": self.element,
+            "dimension": self.dimension,
+            "reservation": self.reservation,
+            "step_size_rounding": self.step,
+            "volume": _number(self.volume),
+            "unit": self.unit,
+            "price": _number(self.price),
+            "step_size": self.step_size,
+            "cost": _money_json(cost, vat),
+        }
+        if vat:
+            data["vat"] = _number(self.vat) if self.vat is not None else None
+        return data
+
+
+def _number(value: Decimal) -> float | int:
+    rounded = quantize(value)
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def _money_json(money: Money, vat: bool) -> Any:
+    if not vat:
+        return _number(money.excl_vat)
+    return {
+        "excl_vat": _number(money.excl_vat),
+        "incl_vat": _number(money.incl_vat if money.incl_vat is not None else money.excl_vat),
+    }
+
+
+_COST_FIELDS = (
+    "total_cost",
+    "total_fixed_cost",
+    "total_energy_cost",
+    "total_time_cost",
+    "total_parking_cost",
+    "total_reservation_cost",
+)
+_AMOUNT_FIELDS = ("total_energy", "total_time", "total_parking_time")
+
+
+@attrs.frozen
+class PriceResult:
+    """The price of a session or CDR under its tariffs.
+
+    Totals follow the OCPI CDR fields: costs as :class:`Money` (``incl_vat`` is ``None`` for OCPI
+    2.1.1, which has no VAT), ``total_energy`` in kWh, ``total_time`` (charging and parking) and
+    ``total_parking_time`` in hours; all rounded to 4 decimals. ``total_cost`` includes
+    ``min_price``/``max_price``, the per-dimension costs do not. ``breakdown`` lists the lines the
+    totals are made of; ``notes`` say which time zone was used and why, and anything assumed.
+    """
+
+    version: str
+    currency: str
+    total_cost: Money
+    total_fixed_cost: Money
+    total_energy_cost: Money
+    total_time_cost: Money
+    total_parking_cost: Money
+    total_reservation_cost: Money
+    total_energy: Decimal
+    total_time: Decimal
+    total_parking_time: Decimal
+    breakdown: tuple[Line, ...]
+    notes: tuple[str, ...]
+    time_zone: tzinfo | None = None
+    vat: bool = True
+
+    def fields(self) -> dict[str, Decimal]:
+        """The totals flattened the way a CDR states them: ``total_cost.excl_vat`` and
+        ``total_cost.incl_vat`` in 2.2.1, ``total_cost`` (excl. VAT) in 2.1.1."""
+        out: dict[str, Decimal] = {}
+        for name in _COST_FIELDS:
+            money: Money = getattr(self, name)
+            if self.vat:
+                out[f"{name}.excl_vat"] = money.excl_vat
+                out[f"{name}.incl_vat"] = (
+                    money.incl_vat if money.incl_vat is not None else money.excl_vat
+                )
+            else:
+                out[name] = money.excl_vat
+        for name in _AMOUNT_FIELDS:
+            out[name] = getattr(self, name)
+        return out
+
+    def ocpi_totals(self) -> dict[str, Any]:
+        """The totals as JSON-ready OCPI fields (Price objects in 2.2.1, numbers in 2.1.1)."""
+        out: dict[str, Any] = {
+            name: _money_json(getattr(self, name), self.vat) for name in _COST_FIELDS
+        }
+        for name in _AMOUNT_FIELDS:
+            out[name] = _number(getattr(self, name))
+        return out
+
+    def _when(self, moment: datetime) -> str:
+        local = moment.astimezone(self.time_zone) if self.time_zone else moment
+        return local.strftime("%Y-%m-%d %H:%M:%S")
+
+    def table(self) -> str:
+        """The breakdown as a text table, followed by the totals and the notes."""
+        zone = str(self.time_zone) if self.time_zone else "UTC"
+        head = [f"start ({zone})", "end", "tariff", "el", "dimension", "volume", "price"]
+        head += ["vat%", "excl_vat", "incl_vat"] if self.vat else ["cost"]
+        rows = [head]
+        for line in self.breakdown:
+            cost = line.cost
+            row = [
+                self._when(line.start),
+                self._when(line.end),
+                line.tariff_id,
+                str(line.element),
+                line.label,
+                f"{quantize(line.volume)} {line.unit}".strip(),
+                str(quantize(line.price)),
+            ]
+            if self.vat:
+                row.append("-" if line.vat is None else str(line.vat))
+                row.append(str(quantize(cost.excl_vat)))
+                row.append(str(quantize(cost.incl_vat or cost.excl_vat)))
+            else:
+                row.append(str(quantize(cost.excl_vat)))
+            rows.append(row)
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        numeric = {5, 6, 7, 8, 9}
+        text = [
+            "  ".join(
+                cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+                for i, cell in enumerate(row)
+            ).rstrip()
+            for row in rows
+        ]
+        text.insert(1, "  ".join("-" * w for w in widths))
+        text.append("")
+        for name in _COST_FIELDS:
+            money = getattr(self, name)
+            value = str(money.excl_vat)
+            if self.vat:
+                value = f"{money.excl_vat} excl. VAT, {money.incl_vat} incl. VAT"
+            text.append(f"{name + ':':<24}{value} {self.currency}")
+        text.append(f"{'total_energy:':<24}{self.total_energy} kWh")
+        text.append(f"{'total_time:':<24}{self.total_time} h")
+        text.append(f"{'total_parking_time:':<24}{self.total_parking_time} h")
+        text.extend(f"note: {note}" for note in self.notes)
+        return "\n".join(text)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def sum_money(lines: Sequence[Line], vat: bool) -> Money:
+    """The cost of ``lines``, rounded to 4 decimals (``incl_vat`` ``None`` when ``vat`` is
+    false)."""
+    excl = sum((line.cost.excl_vat for line in lines), ZERO)
+    incl = sum((line.cost.incl_vat or ZERO for line in lines), ZERO)
+    return Money(quantize(excl), quantize(incl) if vat else None)
