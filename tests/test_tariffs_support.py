@@ -2,7 +2,8 @@
 
 A session is a list of steps, :func:`charge` and :func:`park` (and :func:`reserve` for 2.2.1),
 each lasting some minutes; :func:`cdr` turns them into a CDR of either version with consecutive
-charging periods, so each test states its session in one readable line. No tests live here.
+charging periods, so each test states its session in one readable line. ``version="2.3.0"``
+builds the 2.2.1 CDR with 2.3.0's Price totals (``{"before_taxes": ...}``). No tests live here.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ocpi_sdk import v2_1_1, v2_2_1
+from ocpi_sdk import v2_1_1, v2_2_1, v2_3_0
 from ocpi_sdk.tariffs import price
 from ocpi_sdk.tariffs.result import PriceResult
 from tests.examples import load
 
 D = Decimal
+MODELS = {"2.1.1": v2_1_1, "2.2.1": v2_2_1, "2.3.0": v2_3_0}
 
 
 def iso(moment: datetime) -> str:
@@ -81,7 +83,7 @@ def cdr(
     begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
     periods, end = _periods(begin, steps, tariff_ids)
     energy, hours = _totals(steps)
-    if version == "2.2.1":
+    if version in ("2.2.1", "2.3.0"):
         data: dict[str, Any] = {
             "country_code": "NL",
             "party_id": "TST",
@@ -111,7 +113,7 @@ def cdr(
             },
             "currency": "EUR",
             "charging_periods": periods,
-            "total_cost": {"excl_vat": 0},
+            "total_cost": {"excl_vat": 0} if version == "2.2.1" else {"before_taxes": 0},
             "total_energy": energy,
             "total_time": hours,
             "last_updated": iso(end),
@@ -119,7 +121,7 @@ def cdr(
         if tariffs:
             data["tariffs"] = list(tariffs)
         data.update(totals)
-        return v2_2_1.loads(data, v2_2_1.CDR)
+        return MODELS[version].loads(data, MODELS[version].CDR)
     location: dict[str, Any] = {
         "id": "LOC1",
         "type": "ON_STREET",
@@ -156,8 +158,7 @@ def tariff(version: str, file: str, **changes: Any) -> Any:
     """A spec example Tariff as a model, with ``changes`` applied to the loaded dict."""
     data = load(version, file)
     data.update(changes)
-    module = v2_2_1 if version == "2.2.1" else v2_1_1
-    return module.loads(data, module.Tariff)
+    return MODELS[version].loads(data, MODELS[version].Tariff)
 
 
 def tariff_dict(version: str, file: str, **changes: Any) -> dict[str, Any]:
@@ -174,11 +175,10 @@ def custom(elements: list[dict[str, Any]], version: str = "2.2.1", **fields: Any
         "elements": elements,
         "last_updated": "2024-01-01T00:00:00Z",
     }
-    if version == "2.2.1":
+    if version != "2.1.1":
         data.update({"country_code": "NL", "party_id": "TST"})
     data.update(fields)
-    module = v2_2_1 if version == "2.2.1" else v2_1_1
-    return module.loads(data, module.Tariff)
+    return MODELS[version].loads(data, MODELS[version].Tariff)
 
 
 def component(kind: str, price_: float | str, step: int = 1, vat: float | None = None):

@@ -9,6 +9,10 @@ The package is organised by job:
 
 from __future__ import annotations
 
+import logging
+
+logging.getLogger("ocpi_sdk").addHandler(logging.NullHandler())
+
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from ocpi_sdk import __version__
-from ocpi_sdk.cli import _price, _validate
+from ocpi_sdk.cli import _price, _roam, _sim, _validate
 from ocpi_sdk.cli._common import UsageError
 
 EXIT_USAGE = 2
@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sdk-version", action="version", version=f"ocpi-sdk {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _validate.register(commands)
+    _sim.register(commands)
     _price.register(commands)
+    _roam.register(commands)
     return parser
 
 

@@ -1,4 +1,10 @@
-"""``ocpi price``: price a CDR with its tariffs and check the totals it states."""
+"""``ocpi price``: price a CDR with its tariffs and check the totals it states.
+
+``--format json`` prints ``computed`` (the totals: numbers in 2.1.1, ``{"excl_vat", "incl_vat"}``
+in 2.2.1, ``{"before_taxes", "after_taxes"}`` in 2.3.0 with ``null`` for an amount the tariff
+cannot tell), ``breakdown`` (one object per line, ``cost`` shaped like the totals),
+``differences`` (``field`` flattened like ``total_cost.after_taxes``) and ``notes``.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ def register(commands: Any) -> None:
             "differs. Exit 0 when the CDR's totals match, 1 when they do not, 2 on bad input."
         ),
     )
-    parser.add_argument("--version", required=True, help="OCPI version, e.g. 2.2.1")
+    parser.add_argument("--version", required=True, help="OCPI version: 2.1.1, 2.2.1 or 2.3.0")
     parser.add_argument(
         "--tariff",
         action="append",
@@ -124,7 +130,7 @@ def _number(value: Decimal) -> float | int:
 def _document(result: PriceResult, differences: list[Difference]) -> dict[str, Any]:
     return {
         "computed": result.ocpi_totals(),
-        "breakdown": [line.as_json(result.vat) for line in result.breakdown],
+        "breakdown": [line.as_json(result.vat, result.names) for line in result.breakdown],
         "differences": [
             {"field": d.field, "cdr": _number(d.cdr), "computed": _number(d.computed)}
             for d in differences

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -42,14 +43,14 @@ class SimApp:
         self.platform = platform
         routes = [
             Route("/ocpi/versions", self.versions, methods=["GET"]),
+            Route("/ocpi/alt/{version}/{module}", self.module, methods=ALL_METHODS),
+            Route("/ocpi/alt/{version}/{module}/{rest:path}", self.module, methods=ALL_METHODS),
             Route("/ocpi/{version}", self.details, methods=["GET"]),
             Route("/ocpi/{version}/credentials", self.credentials, methods=ALL_METHODS),
             Route("/ocpi/{version}/{module}", self.module, methods=ALL_METHODS),
             Route("/ocpi/{version}/{module}/{rest:path}", self.module, methods=ALL_METHODS),
-            Route("/ocpi/alt/{version}/{module}", self.module, methods=ALL_METHODS),
-            Route("/ocpi/alt/{version}/{module}/{rest:path}", self.module, methods=ALL_METHODS),
         ]
-        self.app = Starlette(routes=routes)
+        self.app = Starlette(routes=routes, middleware=[Middleware(_Counter, platform=platform)])
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -223,6 +224,19 @@ class SimApp:
         from ocpi_sdk.sim.behaviour import serve
 
         return await serve(self, request, version, found, query, body, partner)
+
+
+class _Counter:
+    """ASGI middleware counting the HTTP requests a platform receives."""
+
+    def __init__(self, app: Any, platform: Platform) -> None:
+        self.app = app
+        self.platform = platform
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            self.platform.received += 1
+        await self.app(scope, receive, send)
 
 
 def _expected_encoding(version: str) -> str:

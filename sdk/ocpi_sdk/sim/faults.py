@@ -52,13 +52,20 @@ def parse(names: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 class FaultPlan:
-    """Decides, reproducibly from ``seed``, which fault (if any) a request meets."""
+    """Decides, reproducibly from ``seed``, which fault (if any) a request meets.
+
+    Failing faults hit one eligible request in every ``1/rate`` (the phase drawn from the seed),
+    taking the chosen faults in turn, so a run of any length meets each of them.
+    """
 
     def __init__(self, names: Iterable[str], *, seed: int = 0, rate: float = 0.25) -> None:
         self.names = tuple(names)
         self.rate = rate
         self._random = random.Random(seed)
         self._last_faulted: set[str] = set()
+        self._every = max(2, round(1 / rate)) if rate > 0 else 0
+        self._eligible = self._random.randrange(self._every) if self._every else 0
+        self._next = self._random.randrange(len(FAILING))
         self._lock = threading.Lock()
         self.met: dict[str, int] = {}
 
@@ -77,10 +84,12 @@ class FaultPlan:
             if key in self._last_faulted:
                 self._last_faulted.discard(key)
                 return None
-            if self._random.random() >= self.rate:
+            self._eligible += 1
+            if not self._every or self._eligible % self._every:
                 return None
             self._last_faulted.add(key)
-            return self._count(self._random.choice(candidates))
+            self._next += 1
+            return self._count(candidates[self._next % len(candidates)])
 
     def shaping(self, name: str) -> bool:
         """Whether a shaping fault applies to this response (counted when it does)."""

@@ -80,6 +80,9 @@ class Platform:
         self.handlers: dict[str, CredentialsHandler] = {}
         self.background: set[asyncio.Task[Any]] = set()
         self.transport: httpx.AsyncBaseTransport | None = None  # tests route calls in-process
+        self.charging: dict[str, Any] = {}  # session id -> ocpi_sdk.sim.charging.Charging
+        self.peer: tuple[str, str] | None = None  # the party behind a hub we push to
+        self.received = 0  # HTTP requests received
 
     def http(self) -> httpx.AsyncClient:
         """A client for our outgoing calls (through ``transport`` when one is set)."""
@@ -194,6 +197,12 @@ class Platform:
         return None
 
     def connection_to(self, record: PartnerRecord) -> Connection:
+        options: dict[str, Any] = {}
+        if self.peer is not None and packages.package(record.version).PROFILE.routing_headers:
+            from ocpi_sdk.transport import Routing
+
+            own = (self.config.country_code or "", self.config.party_id or "")
+            options["routing"] = Routing(own[0], own[1], self.peer[0], self.peer[1])
         return Connection(
             version=record.version,
             version_url="",
@@ -202,6 +211,7 @@ class Platform:
             role="EMSP" if self.role == "EMSP" else "CPO",
             endpoints=record.endpoints,
             token_encoding="plain" if "plain_token" in self.faults.names else None,
+            options=options,
         )
 
     # ---- events --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The OCPI tariff engine: price a Session or CDR with its Tariffs, and check a CDR's totals.
 
-Pure: models in, money out, no I/O. Works with the models of OCPI 2.1.1 and 2.2.1.
+Pure: models in, money out, no I/O. Works with the models of OCPI 2.1.1, 2.2.1 and 2.3.0 (whose
+totals are read before and after taxes: see :class:`PriceResult`).
 
 >>> from ocpi_sdk.v2_2_1 import loads, CDR, Tariff
 >>> from ocpi_sdk.tariffs import price, check_cdr

@@ -2,26 +2,31 @@
 
 This is the only module of the engine that knows the field names of each version (2.1.1
 ``stop_date_time``/``location``/plain-number totals, 2.2.1 ``end_date_time``/``cdr_location``/
-Price totals). :data:`RULES` holds the few rules that differ between versions as data.
+Price totals with ``excl_vat``/``incl_vat``, 2.3.0 the same with Price ``before_taxes``/``taxes``,
+PriceLimit and ``tax_included``). :data:`RULES` holds the few rules that differ between versions
+as data; the tables at the end map each version's model classes to their readers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ocpi_sdk import v2_1_1, v2_2_1
+from ocpi_sdk import v2_1_1, v2_2_1, v2_3_0
 from ocpi_sdk.tariffs.errors import TariffError
 from ocpi_sdk.tariffs.model import (
+    BEFORE_AFTER_TAXES,
+    EXCL_INCL_VAT,
     Component,
     Element,
     Money,
     PeriodView,
+    PriceNames,
     Reservation,
     Restrictions,
     TariffView,
@@ -30,6 +35,7 @@ from ocpi_sdk.tariffs.model import (
 
 __all__ = [
     "RULES",
+    "TaxReading",
     "VersionRules",
     "location_facts",
     "tariff_view",
@@ -51,21 +57,54 @@ _DATE = re.compile(r"[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
 
 @attrs.frozen
+class TaxReading:
+    """How the prices of a tariff relate to taxes (one value of OCPI 2.3.0 ``tax_included``).
+
+    - ``included``: the prices include the taxes; the part before taxes is
+      ``price / (1 + vat / 100)``.
+    - ``vat``: the ``vat`` of the price components applies (``False``: no taxes at all, ``vat``
+      is ignored and noted).
+    - ``unknown_without_vat``: a component without ``vat`` still bears taxes, at a rate the tariff
+      does not give (North-American sales taxes), so the other side of its price is unknown;
+      ``False``: no ``vat`` means no VAT, as in 2.2.1 ("If omitted, no VAT is applicable").
+    """
+
+    included: bool
+    vat: bool = True
+    unknown_without_vat: bool = False
+
+
+_VAT_ON_TOP = TaxReading(included=False)
+
+
+@attrs.frozen
 class VersionRules:
     """What differs between versions when pricing.
 
-    - ``vat``: totals are Price objects with ``incl_vat`` (2.2.1), or plain numbers excluding VAT
-      (2.1.1).
+    - ``vat``: totals are Price objects with two amounts (2.2.1, 2.3.0), or plain numbers
+      excluding VAT (2.1.1).
+    - ``names``: what the two amounts are called (``excl_vat``/``incl_vat`` in 2.2.1,
+      ``before_taxes``/``after_taxes`` in 2.3.0).
     - ``step_groups``: the groups of dimensions that ``step_size`` rounds once per session; each is
-      ``(reservation, dimensions)``. In 2.2.1 TIME and PARKING_TIME form one group (only the
-      dimension of the last priced time-based period is rounded, mod_cdrs "step_size"); 2.1.1 says
-      only "billed in step_size blocks", which we read as each dimension's session total.
+      ``(reservation, dimensions)``. In 2.2.1 and 2.3.0 TIME and PARKING_TIME form one group (only
+      the dimension of the last priced time-based period is rounded, mod_cdrs "step_size"); 2.1.1
+      says only "billed in step_size blocks", which we read as each dimension's session total.
+    - ``taxes``: how a tariff's prices relate to taxes, by its ``tax_included`` value (``None``
+      for versions without that field: prices exclude VAT, the component's ``vat`` is added).
     """
 
     version: str
     vat: bool
     step_groups: tuple[tuple[bool, frozenset[str]], ...]
+    names: PriceNames = EXCL_INCL_VAT
+    taxes: Mapping[str | None, TaxReading] = attrs.field(factory=lambda: {None: _VAT_ON_TOP})
 
+
+_ONE_TIME_GROUP = (
+    (False, frozenset({"ENERGY"})),
+    (False, frozenset({"TIME", "PARKING_TIME"})),
+    (True, frozenset({"TIME"})),
+)
 
 RULES: dict[str, VersionRules] = {
     "2.1.1": VersionRules(
@@ -77,16 +116,21 @@ RULES: dict[str, VersionRules] = {
             (False, frozenset({"PARKING_TIME"})),
         ),
     ),
-    "2.2.1": VersionRules(
-        "2.2.1",
+    "2.2.1": VersionRules("2.2.1", vat=True, step_groups=_ONE_TIME_GROUP),
+    "2.3.0": VersionRules(
+        "2.3.0",
         vat=True,
-        step_groups=(
-            (False, frozenset({"ENERGY"})),
-            (False, frozenset({"TIME", "PARKING_TIME"})),
-            (True, frozenset({"TIME"})),
-        ),
+        step_groups=_ONE_TIME_GROUP,
+        names=BEFORE_AFTER_TAXES,
+        taxes={
+            "YES": TaxReading(included=True, unknown_without_vat=True),
+            "NO": TaxReading(included=False, unknown_without_vat=True),
+            "N/A": TaxReading(included=False, vat=False),
+        },
     ),
 }
+
+_KNOWN = f"{', '.join(list(RULES)[:-1])} or {list(RULES)[-1]}"
 
 
 def _time(value: str | None, tariff_id: str, name: str) -> time | None:
@@ -109,9 +153,24 @@ def _date(value: str | None, tariff_id: str, name: str) -> date | None:
 
 
 def _money(price: Any) -> Money | None:
+    """A Price or PriceLimit of any version as :class:`Money` (see :data:`_PRICES`)."""
     if price is None:
         return None
-    return Money(price.excl_vat, price.incl_vat)
+    return _PRICES[type(price)](price)
+
+
+def _price_230(price: v2_3_0.Price) -> Money:
+    """A 2.3.0 Price: ``before_taxes``, and after taxes only when it lists its taxes."""
+    if price.taxes is None:
+        return Money(price.before_taxes)
+    return Money(price.before_taxes, price.before_taxes + sum(t.amount for t in price.taxes))
+
+
+_PRICES: dict[type, Callable[[Any], Money]] = {
+    v2_2_1.Price: lambda p: Money(p.excl_vat, p.incl_vat),
+    v2_3_0.Price: _price_230,
+    v2_3_0.PriceLimit: lambda p: Money(p.before_taxes, p.after_taxes),
+}
 
 
 def _restrictions(raw: Any, tariff_id: str) -> Restrictions | None:
@@ -137,22 +196,67 @@ def _restrictions(raw: Any, tariff_id: str) -> Restrictions | None:
     )
 
 
-def tariff_view(tariff: v2_2_1.Tariff | v2_1_1.Tariff) -> TariffView:
-    """The engine's view of a Tariff of either version."""
-    if not isinstance(tariff, v2_2_1.Tariff | v2_1_1.Tariff):
+def _tax_reading(tariff: Any, rules: VersionRules) -> tuple[str | None, TaxReading]:
+    raw = getattr(tariff, "tax_included", None)
+    key = None if raw is None else str(raw)
+    reading = rules.taxes.get(key)
+    if reading is None:
+        raise TariffError(f"tariff {tariff.id!r}: tax_included {key!r} is not known")
+    return key, reading
+
+
+def _component(raw: Any, reading: TaxReading) -> Component:
+    vat: Decimal | None = getattr(raw, "vat", None)
+    return Component(
+        str(raw.type),
+        raw.price,
+        vat if reading.vat else None,
+        raw.step_size,
+        tax_included=reading.included,
+        other_taxes=reading.unknown_without_vat and vat is None,
+    )
+
+
+def _tax_notes(
+    tariff_id: str,
+    key: str | None,
+    reading: TaxReading,
+    raw: Sequence[Any],
+    elements: Sequence[Element],
+) -> list[str]:
+    notes = []
+    if not reading.vat and any(getattr(c, "vat", None) is not None for c in raw):
+        notes.append(f"tariff {tariff_id}: no taxes apply (tax_included {key}): vat ignored")
+    if any(c.other_taxes and c.price != 0 for e in elements for c in e.components):
+        side, word = ("before", "include") if reading.included else ("after", "exclude")
+        notes.append(
+            f"tariff {tariff_id}: prices {word} taxes (tax_included {key}) at a rate it does "
+            f"not give (no vat): the cost {side} taxes is unknown"
+        )
+    return notes
+
+
+def tariff_view(tariff: v2_3_0.Tariff | v2_2_1.Tariff | v2_1_1.Tariff) -> TariffView:
+    """The engine's view of a Tariff of any version.
+
+    With 2.3.0 ``tax_included`` YES the components are marked ``tax_included`` (their price
+    includes the taxes); without ``vat`` under YES or NO they are marked ``other_taxes``; under
+    N/A their ``vat`` is dropped. See :class:`TaxReading`.
+    """
+    version = _OTHER.get(type(tariff))
+    if version is None or not isinstance(tariff, v2_3_0.Tariff | v2_2_1.Tariff | v2_1_1.Tariff):
         raise TariffError(f"not an OCPI Tariff model: {type(tariff).__name__}")
+    key, reading = _tax_reading(tariff, RULES[version])
     raw_elements: list[Any] = list(tariff.elements)
     elements = tuple(
         Element(
             index=index,
-            components=tuple(
-                Component(str(c.type), c.price, getattr(c, "vat", None), c.step_size)
-                for c in element.price_components
-            ),
+            components=tuple(_component(c, reading) for c in element.price_components),
             restrictions=_restrictions(element.restrictions, tariff.id),
         )
         for index, element in enumerate(raw_elements)
     )
+    raw = [c for element in raw_elements for c in element.price_components]
     return TariffView(
         id=tariff.id,
         currency=tariff.currency,
@@ -161,6 +265,7 @@ def tariff_view(tariff: v2_2_1.Tariff | v2_1_1.Tariff) -> TariffView:
         max_price=_money(getattr(tariff, "max_price", None)),
         start=getattr(tariff, "start_date_time", None),
         end=getattr(tariff, "end_date_time", None),
+        notes=tuple(_tax_notes(tariff.id, key, reading, raw, elements)),
     )
 
 
@@ -175,15 +280,16 @@ def _periods(periods: Sequence[Any] | None) -> tuple[PeriodView, ...]:
     )
 
 
-def _flatten(name: str, value: Any, into: dict[str, Decimal]) -> None:
+def _flatten(name: str, value: Any, names: PriceNames, into: dict[str, Decimal]) -> None:
     if value is None:
         return
     if isinstance(value, Decimal | int):
         into[name] = Decimal(value)
         return
-    into[f"{name}.excl_vat"] = value.excl_vat
-    if value.incl_vat is not None:
-        into[f"{name}.incl_vat"] = value.incl_vat
+    money = _PRICES[type(value)](value)
+    for field, amount in zip(names.fields, (money.excl_vat, money.incl_vat), strict=True):
+        if amount is not None:
+            into[f"{name}.{field}"] = amount
 
 
 _CDR_TOTALS = (
@@ -199,10 +305,10 @@ _CDR_TOTALS = (
 )
 
 
-def _reported(obj: Any, names: Sequence[str]) -> dict[str, Decimal]:
+def _reported(obj: Any, fields: Sequence[str], rules: VersionRules) -> dict[str, Decimal]:
     into: dict[str, Decimal] = {}
-    for name in names:
-        _flatten(name, getattr(obj, name, None), into)
+    for name in fields:
+        _flatten(name, getattr(obj, name, None), rules.names, into)
     return into
 
 
@@ -215,7 +321,7 @@ def _session_end(
     return moment, (f"the session has no end yet: priced until last_updated {moment.isoformat()}",)
 
 
-def _cdr_221(cdr: v2_2_1.CDR) -> UsageView:
+def _cdr(cdr: v2_3_0.CDR | v2_2_1.CDR, rules: VersionRules) -> UsageView:
     return UsageView(
         kind="CDR",
         id=cdr.id,
@@ -226,11 +332,11 @@ def _cdr_221(cdr: v2_2_1.CDR) -> UsageView:
         tariffs=tuple(tariff_view(t) for t in cdr.tariffs or ()),
         total_energy=cdr.total_energy,
         country=cdr.cdr_location.country,
-        reported=_reported(cdr, _CDR_TOTALS),
+        reported=_reported(cdr, _CDR_TOTALS, rules),
     )
 
 
-def _cdr_211(cdr: v2_1_1.CDR) -> UsageView:
+def _cdr_211(cdr: v2_1_1.CDR, rules: VersionRules) -> UsageView:
     return UsageView(
         kind="CDR",
         id=cdr.id,
@@ -242,11 +348,11 @@ def _cdr_211(cdr: v2_1_1.CDR) -> UsageView:
         total_energy=cdr.total_energy,
         time_zone=cdr.location.time_zone,
         country=cdr.location.country,
-        reported=_reported(cdr, _CDR_TOTALS),
+        reported=_reported(cdr, _CDR_TOTALS, rules),
     )
 
 
-def _session_221(session: v2_2_1.Session) -> UsageView:
+def _session(session: v2_3_0.Session | v2_2_1.Session, rules: VersionRules) -> UsageView:
     end, notes = _session_end(session.start_date_time, session.end_date_time, session.last_updated)
     return UsageView(
         kind="Session",
@@ -258,12 +364,12 @@ def _session_221(session: v2_2_1.Session) -> UsageView:
         or (PeriodView(session.start_date_time, {"ENERGY": session.kwh}),),
         tariffs=(),
         total_energy=session.kwh,
-        reported=_reported(session, ("total_cost",)),
+        reported=_reported(session, ("total_cost",), rules),
         notes=notes,
     )
 
 
-def _session_211(session: v2_1_1.Session) -> UsageView:
+def _session_211(session: v2_1_1.Session, rules: VersionRules) -> UsageView:
     end, notes = _session_end(session.start_datetime, session.end_datetime, session.last_updated)
     return UsageView(
         kind="Session",
@@ -277,20 +383,24 @@ def _session_211(session: v2_1_1.Session) -> UsageView:
         total_energy=session.kwh,
         time_zone=session.location.time_zone,
         country=session.location.country,
-        reported=_reported(session, ("total_cost",)),
+        reported=_reported(session, ("total_cost",), rules),
         notes=notes,
     )
 
 
-_USAGE: dict[type, tuple[str, Callable[[Any], UsageView]]] = {
-    v2_2_1.CDR: ("2.2.1", _cdr_221),
-    v2_2_1.Session: ("2.2.1", _session_221),
+_USAGE: dict[type, tuple[str, Callable[[Any, VersionRules], UsageView]]] = {
+    v2_3_0.CDR: ("2.3.0", _cdr),
+    v2_3_0.Session: ("2.3.0", _session),
+    v2_2_1.CDR: ("2.2.1", _cdr),
+    v2_2_1.Session: ("2.2.1", _session),
     v2_1_1.CDR: ("2.1.1", _cdr_211),
     v2_1_1.Session: ("2.1.1", _session_211),
 }
 _OTHER: dict[type, str] = {
+    v2_3_0.Tariff: "2.3.0",
     v2_2_1.Tariff: "2.2.1",
     v2_1_1.Tariff: "2.1.1",
+    v2_3_0.Location: "2.3.0",
     v2_2_1.Location: "2.2.1",
     v2_1_1.Location: "2.1.1",
 }
@@ -304,23 +414,26 @@ def version_of(obj: object) -> str:
     if kind in _OTHER:
         return _OTHER[kind]
     raise TariffError(
-        f"cannot price with a {kind.__name__}: expected an OCPI 2.1.1 or 2.2.1 CDR, Session, "
-        "Tariff or Location model (load JSON with ocpi_sdk.v2_2_1.loads)"
+        f"cannot price with a {kind.__name__}: expected an OCPI {_KNOWN} CDR, Session, "
+        "Tariff or Location model (load JSON with ocpi_sdk.v2_3_0.loads, for example)"
     )
 
 
 def usage_view(obj: object) -> UsageView:
-    """The engine's view of a CDR or Session of either version."""
+    """The engine's view of a CDR or Session of any version."""
     entry = _USAGE.get(type(obj))
     if entry is None:
         raise TariffError(
-            f"cannot price a {type(obj).__name__}: expected an OCPI 2.1.1 or 2.2.1 CDR or Session"
+            f"cannot price a {type(obj).__name__}: expected an OCPI {_KNOWN} CDR or Session"
         )
-    return entry[1](obj)
+    version, read = entry
+    return read(obj, RULES[version])
 
 
-def location_facts(location: v2_2_1.Location | v2_1_1.Location) -> tuple[str | None, str]:
-    """``(time_zone, country)`` of a Location of either version."""
-    if not isinstance(location, v2_2_1.Location | v2_1_1.Location):
+def location_facts(
+    location: v2_3_0.Location | v2_2_1.Location | v2_1_1.Location,
+) -> tuple[str | None, str]:
+    """``(time_zone, country)`` of a Location of any version."""
+    if not isinstance(location, v2_3_0.Location | v2_2_1.Location | v2_1_1.Location):
         raise TariffError(f"not an OCPI Location model: {type(location).__name__}")
     return location.time_zone, location.country

@@ -19,7 +19,9 @@ __all__ = ["Difference", "check_cdr", "compare"]
 class Difference:
     """A total on which the CDR and the computation disagree by more than the tolerance.
 
-    ``field`` is flattened like ``total_cost.incl_vat`` (2.2.1) or ``total_cost`` (2.1.1).
+    ``field`` is flattened like ``total_cost.incl_vat`` (2.2.1), ``total_cost.before_taxes`` or
+    ``total_cost.after_taxes`` (2.3.0) or ``total_cost`` (2.1.1). A 2.3.0 CDR's ``after_taxes`` is
+    its Price's ``before_taxes`` plus the ``amount`` of each of its ``taxes``.
     """
 
     field: str
@@ -38,6 +40,13 @@ def compare(
     Only the totals the CDR states are compared (optional ones it leaves out are skipped): the
     costs, ``total_energy`` (kWh), ``total_time`` and ``total_parking_time`` (hours), all with the
     same ``tolerance``.
+
+    OCPI 2.3.0 Prices: ``before_taxes`` is always compared; ``after_taxes`` (``before_taxes`` plus
+    the sum of the ``taxes`` amounts) only when the Price lists ``taxes`` (an empty list means no
+    taxes). A side the tariff cannot tell (taxes at a rate it does not give, see
+    :class:`~ocpi_sdk.tariffs.result.PriceResult`) is not compared: for a tariff with
+    ``tax_included`` NO and no ``vat`` only ``before_taxes`` is checked, with YES and no ``vat``
+    only ``after_taxes``.
     """
     computed = result.fields()
     differences = []
@@ -56,8 +65,8 @@ def check_cdr(
     time_zone: str | None = None,
     location: Any = None,
 ) -> list[Difference]:
-    """Price ``cdr`` (2.1.1 or 2.2.1 model) with ``tariffs`` (default: the CDR's own) and return
-    the totals it gets wrong; an empty list means the CDR is right within ``tolerance``.
+    """Price ``cdr`` (2.1.1, 2.2.1 or 2.3.0 model) with ``tariffs`` (default: the CDR's own) and
+    return the totals it gets wrong; an empty list means the CDR is right within ``tolerance``.
 
     Raises what :func:`ocpi_sdk.tariffs.price` raises.
     """

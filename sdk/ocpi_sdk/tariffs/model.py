@@ -16,10 +16,13 @@ from decimal import Decimal
 import attrs
 
 __all__ = [
+    "BEFORE_AFTER_TAXES",
+    "EXCL_INCL_VAT",
     "Component",
     "Element",
     "Money",
     "PeriodView",
+    "PriceNames",
     "Reservation",
     "Restrictions",
     "TariffView",
@@ -28,7 +31,7 @@ __all__ = [
 
 
 class Reservation(enum.StrEnum):
-    """The ``reservation`` restriction of OCPI 2.2.1."""
+    """The ``reservation`` restriction of OCPI 2.2.1 and 2.3.0."""
 
     RESERVATION = "RESERVATION"
     RESERVATION_EXPIRES = "RESERVATION_EXPIRES"
@@ -36,30 +39,68 @@ class Reservation(enum.StrEnum):
 
 @attrs.frozen
 class Money:
-    """An amount of money: ``excl_vat`` and ``incl_vat`` (``None`` where the version has no VAT,
-    i.e. OCPI 2.1.1)."""
+    """An amount of money before and after taxes.
 
-    excl_vat: Decimal
+    OCPI 2.1.1 and 2.2.1 call the two amounts ``excl_vat`` and ``incl_vat``, OCPI 2.3.0 calls them
+    ``before_taxes`` and ``after_taxes``; both pairs of names read the same two fields. ``None``
+    means not known: ``incl_vat`` in 2.1.1 (no VAT in that version), or, in 2.3.0, the side a
+    tariff cannot tell because its taxes are at a rate it does not give (North-American sales
+    taxes: ``tax_included`` NO or YES with no ``vat``). OCPI 2.1.1 and 2.2.1 always have
+    ``excl_vat``.
+    """
+
+    excl_vat: Decimal | None
     incl_vat: Decimal | None = None
 
-    def __add__(self, other: Money) -> Money:
-        incl = None
-        if self.incl_vat is not None and other.incl_vat is not None:
-            incl = self.incl_vat + other.incl_vat
-        return Money(self.excl_vat + other.excl_vat, incl)
+    @property
+    def before_taxes(self) -> Decimal | None:
+        """``excl_vat`` under its OCPI 2.3.0 name."""
+        return self.excl_vat
 
+    @property
+    def after_taxes(self) -> Decimal | None:
+        """``incl_vat`` under its OCPI 2.3.0 name."""
+        return self.incl_vat
+
+    def __add__(self, other: Money) -> Money:
+        return Money(_add(self.excl_vat, other.excl_vat), _add(self.incl_vat, other.incl_vat))
+
+
+def _add(one: Decimal | None, other: Decimal | None) -> Decimal | None:
+    return None if one is None or other is None else one + other
+
+
+@attrs.frozen
+class PriceNames:
+    """How a version names the two amounts of a cost: ``fields`` in JSON and in flattened totals
+    (``total_cost.excl_vat``), ``labels`` in text."""
+
+    fields: tuple[str, str]
+    labels: tuple[str, str]
+
+
+EXCL_INCL_VAT = PriceNames(("excl_vat", "incl_vat"), ("excl. VAT", "incl. VAT"))
+BEFORE_AFTER_TAXES = PriceNames(("before_taxes", "after_taxes"), ("before taxes", "after taxes"))
 
 ZERO = Decimal(0)
 
 
 @attrs.frozen
 class Component:
-    """A PriceComponent: ``dimension`` is ENERGY, FLAT, TIME or PARKING_TIME."""
+    """A PriceComponent: ``dimension`` is ENERGY, FLAT, TIME or PARKING_TIME.
+
+    ``tax_included``: ``price`` already includes the taxes (OCPI 2.3.0 ``tax_included`` YES), so
+    the price before taxes is ``price / (1 + vat / 100)``. ``other_taxes``: taxes that ``vat``
+    does not give apply at a rate the tariff does not state (OCPI 2.3.0, ``tax_included`` NO or
+    YES with no ``vat``), so the other side of the price is unknown.
+    """
 
     dimension: str
     price: Decimal
     vat: Decimal | None
     step_size: int
+    tax_included: bool = False
+    other_taxes: bool = False
 
 
 @attrs.frozen
@@ -108,7 +149,10 @@ class Element:
 
 @attrs.frozen
 class TariffView:
-    """A Tariff: its elements in list order, price limits and validity window (UTC)."""
+    """A Tariff: its elements in list order, price limits and validity window (UTC).
+
+    ``notes`` say how its taxes were read (OCPI 2.3.0 ``tax_included``), for the result's notes.
+    """
 
     id: str
     currency: str
@@ -117,6 +161,7 @@ class TariffView:
     max_price: Money | None = None
     start: datetime | None = None
     end: datetime | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def needs_local_time(self) -> bool:
@@ -143,7 +188,9 @@ class PeriodView:
 class UsageView:
     """A CDR or Session as the engine needs it.
 
-    ``reported`` holds the totals the document states, flattened (``total_cost.excl_vat``), for
+    ``reported`` holds the totals the document states, flattened (``total_cost.excl_vat``, in
+    2.3.0 ``total_cost.before_taxes`` and, when the Price lists its taxes,
+    ``total_cost.after_taxes``: ``before_taxes`` plus the tax amounts), for
     :func:`ocpi_sdk.tariffs.check_cdr`. ``time_zone`` and ``country`` come from the location
     embedded in the document, when there is one.
     """

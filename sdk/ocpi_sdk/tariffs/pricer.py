@@ -6,7 +6,11 @@ and, per dimension, the first matching element's price component (:mod:`.restric
 billed once per session (and once for a reservation); ``step_size`` is applied once per session
 to the total of a dimension, with the step of the last price component used, and the amount it
 adds is billed at that component's price (mod_cdrs "step_size"); ``min_price``/``max_price`` of the
-tariff in force when the session started clamp ``total_cost``, excl. and incl. VAT separately.
+tariff in force when the session started clamp ``total_cost``, excl. and incl. VAT (2.3.0: before
+and after taxes) separately, each only when that side of the total is known.
+
+Taxes (how each line's cost before and after taxes follows from its price, ``vat`` and, in 2.3.0,
+the tariff's ``tax_included``) are described at :class:`~ocpi_sdk.tariffs.result.PriceResult`.
 """
 
 from __future__ import annotations
@@ -38,11 +42,11 @@ def price(
     time_zone: str | None = None,
     location: Any = None,
 ) -> PriceResult:
-    """Price ``session_or_cdr`` (an OCPI 2.1.1 or 2.2.1 ``CDR`` or ``Session`` model).
+    """Price ``session_or_cdr`` (an OCPI 2.1.1, 2.2.1 or 2.3.0 ``CDR`` or ``Session`` model).
 
     ``tariff`` is a Tariff model, a list of them, or ``None``; ``tariffs`` adds more. With none
     given, the CDR's own ``tariffs`` are used. When several tariffs are given, each moment is
-    priced with the one its charging period names (2.2.1 ``tariff_id``) or else the first one
+    priced with the one its charging period names (2.2.1/2.3.0 ``tariff_id``) or else the first one
     valid then (``start_date_time``/``end_date_time``).
 
     ``time_zone`` (an IANA name) or ``location`` (a Location model) say in which local time the
@@ -59,6 +63,7 @@ def price(
     candidates = _candidates(tariff, tariffs, usage, version)
     notes: list[str] = list(usage.notes)
     for view in candidates:
+        notes.extend(view.notes)
         if view.currency.upper() != usage.currency.upper():
             notes.append(
                 f"tariff {view.id} is in {view.currency}, the {usage.kind} in {usage.currency}"
@@ -271,6 +276,8 @@ def _price_pieces(
                     vat=component.vat if vat else None,
                     step_size=component.step_size,
                     reservation=reservation,
+                    tax_included=component.tax_included,
+                    other_taxes=component.other_taxes,
                 )
             )
     notes.extend(sorted(found))
@@ -343,7 +350,7 @@ def _result(
         )
 
     total = sum_money(breakdown, vat)
-    total = _clamp(total, tariff, vat, usage.currency, notes)
+    total = _clamp(total, tariff, rules, usage.currency, notes)
 
     def hours(*phases: Phase) -> Decimal:
         secs = sum((p.seconds for p in pieces if p.phase in phases), ZERO)
@@ -366,28 +373,48 @@ def _result(
         notes=tuple(notes),
         time_zone=choice.zone,
         vat=vat,
+        names=rules.names,
     )
 
 
-def _clamp(total: Money, tariff: TariffView, vat: bool, currency: str, notes: list[str]) -> Money:
-    excl, incl = total.excl_vat, total.incl_vat
-    low, high = tariff.min_price, tariff.max_price
-    if low is not None:
-        if excl < low.excl_vat:
-            notes.append(f"min_price of tariff {tariff.id}: total excl. VAT {excl} raised to "
-                         f"{low.excl_vat} {currency}")  # fmt: skip
-            excl = low.excl_vat
-        if vat and incl is not None and low.incl_vat is not None and incl < low.incl_vat:
-            notes.append(f"min_price of tariff {tariff.id}: total incl. VAT {incl} raised to "
-                         f"{low.incl_vat} {currency}")  # fmt: skip
-            incl = low.incl_vat
-    if high is not None:
-        if excl > high.excl_vat:
-            notes.append(f"max_price of tariff {tariff.id}: total excl. VAT {excl} lowered to "
-                         f"{high.excl_vat} {currency}")  # fmt: skip
-            excl = high.excl_vat
-        if vat and incl is not None and high.incl_vat is not None and incl > high.incl_vat:
-            notes.append(f"max_price of tariff {tariff.id}: total incl. VAT {incl} lowered to "
-                         f"{high.incl_vat} {currency}")  # fmt: skip
-            incl = high.incl_vat
-    return Money(quantize(excl), quantize(incl) if incl is not None else None)
+def _clamp(
+    total: Money, tariff: TariffView, rules: adapters.VersionRules, currency: str, notes: list[str]
+) -> Money:
+    """``total`` within the tariff's ``min_price`` and ``max_price``: each side (excl./incl. VAT,
+    before/after taxes) against the same side of the limits, as the spec's notes on min_price and
+    max_price say ("they both apply")."""
+    low = tariff.min_price or Money(None, None)
+    high = tariff.max_price or Money(None, None)
+    before, after = rules.names.labels
+    excl = _limit(total.excl_vat, low.excl_vat, high.excl_vat, before, tariff.id, currency, notes)
+    incl = total.incl_vat
+    if rules.vat:
+        incl = _limit(
+            total.incl_vat, low.incl_vat, high.incl_vat, after, tariff.id, currency, notes
+        )
+    return Money(excl, incl)
+
+
+def _limit(
+    value: Decimal | None,
+    floor: Decimal | None,
+    ceiling: Decimal | None,
+    label: str,
+    tariff_id: str,
+    currency: str,
+    notes: list[str],
+) -> Decimal | None:
+    if value is None:
+        if floor is not None or ceiling is not None:
+            notes.append(f"min_price/max_price of tariff {tariff_id}: the total {label} is "
+                         "unknown, so its limit is not applied")  # fmt: skip
+        return None
+    if floor is not None and value < floor:
+        notes.append(f"min_price of tariff {tariff_id}: total {label} {value} raised to "
+                     f"{floor} {currency}")  # fmt: skip
+        value = floor
+    if ceiling is not None and value > ceiling:
+        notes.append(f"max_price of tariff {tariff_id}: total {label} {value} lowered to "
+                     f"{ceiling} {currency}")  # fmt: skip
+        value = ceiling
+    return quantize(value)

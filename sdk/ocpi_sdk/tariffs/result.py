@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ocpi_sdk.tariffs.model import ZERO, Money
+from ocpi_sdk.tariffs.model import EXCL_INCL_VAT, ZERO, Money, PriceNames
 
 __all__ = ["Line", "PriceResult", "quantize"]
 
@@ -37,7 +37,9 @@ class Line:
     ``base_volume`` is in the step_size unit (Wh for ENERGY, seconds for TIME and PARKING_TIME,
     1 for FLAT); ``volume`` in the price unit (kWh, hours). ``element`` is the index (from 0) of
     the TariffElement in ``tariff_id``'s list. ``reservation`` marks reservation costs; ``step``
-    marks the amount added by step_size rounding.
+    marks the amount added by step_size rounding. ``tax_included`` and ``other_taxes`` come from
+    the price component (:class:`~ocpi_sdk.tariffs.model.Component`): whether ``price`` includes
+    the taxes, and whether taxes at a rate the tariff does not give apply.
     """
 
     start: datetime
@@ -51,6 +53,8 @@ class Line:
     step_size: int = 1
     reservation: bool = False
     step: bool = False
+    tax_included: bool = False
+    other_taxes: bool = False
 
     @property
     def volume(self) -> Decimal:
@@ -65,10 +69,22 @@ class Line:
 
     @property
     def cost(self) -> Money:
-        """``volume * price``, and with the component's VAT (none: incl equals excl)."""
-        excl = self.volume * self.price
-        incl = excl if self.vat is None else excl * (1 + self.vat / 100)
-        return Money(excl, incl)
+        """``volume * price`` before and after taxes.
+
+        The amount is before taxes and ``vat`` is added on top; with ``tax_included`` it is after
+        taxes and the part before is ``amount / (1 + vat / 100)``. Without ``vat`` both sides are
+        the amount, unless ``other_taxes``: then the side the amount is not is unknown (``None``).
+        A zero amount is zero on both sides.
+        """
+        amount = self.volume * self.price
+        if amount == 0:
+            return Money(amount, amount)
+        if self.vat is not None:
+            rate = 1 + self.vat / 100
+            other: Decimal | None = amount / rate if self.tax_included else amount * rate
+        else:
+            other = None if self.other_taxes else amount
+        return Money(other, amount) if self.tax_included else Money(amount, other)
 
     @property
     def label(self) -> str:
@@ -76,8 +92,10 @@ class Line:
         extra = [w for w, on in (("reservation", self.reservation), ("step", self.step)) if on]
         return self.dimension + (f" ({', '.join(extra)})" if extra else "")
 
-    def as_json(self, vat: bool) -> dict[str, Any]:
-        """This line as JSON-ready data (numbers as JSON numbers, rounded to 4 decimals)."""
+    def as_json(self, vat: bool, names: PriceNames = EXCL_INCL_VAT) -> dict[str, Any]:
+        """This line as JSON-ready data (numbers as JSON numbers, rounded to 4 decimals; ``cost``
+        a number without ``vat``, else an object with the two amounts ``names`` gives, ``null``
+        when unknown)."""
         cost = self.cost
         data: dict[str, Any] = {
             "start": self.start.isoformat().replace("+00:00", "Z"),
@@ -91,7 +109,7 @@ class Line:
             "unit": self.unit,
             "price": _number(self.price),
             "step_size": self.step_size,
-            "cost": _money_json(cost, vat),
+            "cost": _money_json(cost, vat, names),
         }
         if vat:
             data["vat"] = _number(self.vat) if self.vat is not None else None
@@ -103,13 +121,19 @@ def _number(value: Decimal) -> float | int:
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
 
 
-def _money_json(money: Money, vat: bool) -> Any:
+def _maybe(value: Decimal | None) -> float | int | None:
+    return None if value is None else _number(value)
+
+
+def _money_json(money: Money, vat: bool, names: PriceNames) -> Any:
     if not vat:
-        return _number(money.excl_vat)
-    return {
-        "excl_vat": _number(money.excl_vat),
-        "incl_vat": _number(money.incl_vat if money.incl_vat is not None else money.excl_vat),
-    }
+        return _maybe(money.excl_vat)
+    before, after = names.fields
+    return {before: _maybe(money.excl_vat), after: _maybe(money.incl_vat)}
+
+
+def _text(value: Decimal | None, unknown: str = "?") -> str:
+    return unknown if value is None else str(value)
 
 
 _COST_FIELDS = (
@@ -132,6 +156,16 @@ class PriceResult:
     ``total_parking_time`` in hours; all rounded to 4 decimals. ``total_cost`` includes
     ``min_price``/``max_price``, the per-dimension costs do not. ``breakdown`` lists the lines the
     totals are made of; ``notes`` say which time zone was used and why, and anything assumed.
+
+    OCPI 2.3.0 (``names`` is ``before_taxes``/``after_taxes``): each cost is read as
+    ``money.before_taxes`` and ``money.after_taxes`` (the same two fields as ``excl_vat`` and
+    ``incl_vat``). A price under ``tax_included`` NO is before taxes and its ``vat`` is added on
+    top; under YES it is after taxes and the part before is ``price / (1 + vat / 100)``; under N/A
+    both are the price. When a component has no ``vat`` under YES or NO, taxes at a rate the
+    tariff does not give apply (North-American sales taxes), so the side the price is not is
+    ``None`` (unknown), and so is every total that includes it; a note says so. The 2.3.0 totals
+    are therefore not OCPI ``Price`` objects (whose tax list the engine cannot know) but the
+    ``PriceLimit`` pair of 2.3.0.
     """
 
     version: str
@@ -149,28 +183,29 @@ class PriceResult:
     notes: tuple[str, ...]
     time_zone: tzinfo | None = None
     vat: bool = True
+    names: PriceNames = EXCL_INCL_VAT
 
     def fields(self) -> dict[str, Decimal]:
         """The totals flattened the way a CDR states them: ``total_cost.excl_vat`` and
-        ``total_cost.incl_vat`` in 2.2.1, ``total_cost`` (excl. VAT) in 2.1.1."""
+        ``total_cost.incl_vat`` in 2.2.1, ``total_cost.before_taxes`` and
+        ``total_cost.after_taxes`` in 2.3.0, ``total_cost`` (excl. VAT) in 2.1.1. Unknown amounts
+        are left out, so nothing is compared with them."""
         out: dict[str, Decimal] = {}
         for name in _COST_FIELDS:
             money: Money = getattr(self, name)
-            if self.vat:
-                out[f"{name}.excl_vat"] = money.excl_vat
-                out[f"{name}.incl_vat"] = (
-                    money.incl_vat if money.incl_vat is not None else money.excl_vat
-                )
-            else:
-                out[name] = money.excl_vat
+            amounts = (money.excl_vat, money.incl_vat) if self.vat else (money.excl_vat,)
+            keys = [f"{name}.{field}" for field in self.names.fields] if self.vat else [name]
+            out.update((k, v) for k, v in zip(keys, amounts, strict=True) if v is not None)
         for name in _AMOUNT_FIELDS:
             out[name] = getattr(self, name)
         return out
 
     def ocpi_totals(self) -> dict[str, Any]:
-        """The totals as JSON-ready OCPI fields (Price objects in 2.2.1, numbers in 2.1.1)."""
+        """The totals as JSON-ready data: numbers in 2.1.1, ``{"excl_vat", "incl_vat"}`` (a 2.2.1
+        Price) in 2.2.1, ``{"before_taxes", "after_taxes"}`` (the shape of a 2.3.0 PriceLimit,
+        ``null`` when unknown) in 2.3.0."""
         out: dict[str, Any] = {
-            name: _money_json(getattr(self, name), self.vat) for name in _COST_FIELDS
+            name: _money_json(getattr(self, name), self.vat, self.names) for name in _COST_FIELDS
         }
         for name in _AMOUNT_FIELDS:
             out[name] = _number(getattr(self, name))
@@ -184,7 +219,7 @@ class PriceResult:
         """The breakdown as a text table, followed by the totals and the notes."""
         zone = str(self.time_zone) if self.time_zone else "UTC"
         head = [f"start ({zone})", "end", "tariff", "el", "dimension", "volume", "price"]
-        head += ["vat%", "excl_vat", "incl_vat"] if self.vat else ["cost"]
+        head += ["vat%", *self.names.fields] if self.vat else ["cost"]
         rows = [head]
         for line in self.breakdown:
             cost = line.cost
@@ -197,12 +232,10 @@ class PriceResult:
                 f"{quantize(line.volume)} {line.unit}".strip(),
                 str(quantize(line.price)),
             ]
+            amounts = (cost.excl_vat, cost.incl_vat) if self.vat else (cost.excl_vat,)
             if self.vat:
                 row.append("-" if line.vat is None else str(line.vat))
-                row.append(str(quantize(cost.excl_vat)))
-                row.append(str(quantize(cost.incl_vat or cost.excl_vat)))
-            else:
-                row.append(str(quantize(cost.excl_vat)))
+            row += [_text(None if a is None else quantize(a)) for a in amounts]
             rows.append(row)
         widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
         numeric = {5, 6, 7, 8, 9}
@@ -215,11 +248,12 @@ class PriceResult:
         ]
         text.insert(1, "  ".join("-" * w for w in widths))
         text.append("")
+        before, after = self.names.labels
         for name in _COST_FIELDS:
             money = getattr(self, name)
-            value = str(money.excl_vat)
+            value = _text(money.excl_vat, "unknown")
             if self.vat:
-                value = f"{money.excl_vat} excl. VAT, {money.incl_vat} incl. VAT"
+                value += f" {before}, {_text(money.incl_vat, 'unknown')} {after}"
             text.append(f"{name + ':':<24}{value} {self.currency}")
         text.append(f"{'total_energy:':<24}{self.total_energy} kWh")
         text.append(f"{'total_time:':<24}{self.total_time} h")
@@ -233,7 +267,7 @@ class PriceResult:
 
 def sum_money(lines: Sequence[Line], vat: bool) -> Money:
     """The cost of ``lines``, rounded to 4 decimals (``incl_vat`` ``None`` when ``vat`` is
-    false)."""
-    excl = sum((line.cost.excl_vat for line in lines), ZERO)
-    incl = sum((line.cost.incl_vat or ZERO for line in lines), ZERO)
-    return Money(quantize(excl), quantize(incl) if vat else None)
+    false; either side ``None`` when a line's is unknown)."""
+    total = sum((line.cost for line in lines), Money(ZERO, ZERO))
+    excl, incl = total.excl_vat, total.incl_vat if vat else None
+    return Money(None if excl is None else quantize(excl), None if incl is None else quantize(incl))

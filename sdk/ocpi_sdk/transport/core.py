@@ -224,6 +224,7 @@ class TransportCore:
         once after a 401 and keep the one that works."""
         attempt = 1
         switched = False
+        tried: Literal["plain", "base64"] | None = None
         while True:
             outcome = yield Send(request)
             if isinstance(outcome, Exception):
@@ -251,28 +252,39 @@ class TransportCore:
                 yield Sleep(self.retries.delay(attempt, response.headers.get("Retry-After")))
                 attempt += 1
                 continue
+            if (
+                200 <= status < 300
+                and spec.idempotent
+                and attempt < self.retries.attempts
+                and _unreadable(response)
+            ):
+                self.tolerated.add(
+                    "retry",
+                    f"a body that is not JSON with HTTP {status}, retrying "
+                    f"(attempt {attempt + 1} of {self.retries.attempts})",
+                    method=request.method,
+                    url=str(request.url),
+                )
+                yield Sleep(self.retries.delay(attempt))
+                attempt += 1
+                continue
             if status == 401 and self.token_mode == "auto" and not switched:
-                switched = True
-                tried = self.encoding
+                switched, tried = True, self.encoding
                 self.encoding = _other(tried)
                 request.headers["Authorization"] = encode_token(self._token, self.encoding)
-                outcome = yield Send(request)
-                if isinstance(outcome, httpx.Response) and outcome.status_code != 401:
+                continue
+            if switched and tried is not None:
+                if status == 401:  # neither encoding works: keep ours, report the 401
+                    self.encoding = tried
+                else:
                     self.tolerated.add(
                         "token encoding",
-                        f"the partner refused the {tried} token and accepted the {self.encoding} "
-                        "one; using it from now on",
+                        f"the partner refused the {tried} token and accepted the "
+                        f"{self.encoding} one; using it from now on",
                         method=request.method,
                         url=str(request.url),
                     )
-                    if outcome.status_code in self.retries.statuses:
-                        continue
-                    return outcome
-                self.encoding = tried
-                request.headers["Authorization"] = encode_token(self._token, tried)
-                if isinstance(outcome, Exception):
-                    continue
-                return cast(httpx.Response, outcome)
+                tried = None
             return response
 
     # ---- reading responses ---------------------------------------------------------------
@@ -294,7 +306,7 @@ class TransportCore:
         context = self._context(request, response)
         status = response.status_code
         try:
-            document = orjson.loads(response.content) if response.content else None
+            document = _document(response)
         except orjson.JSONDecodeError as exc:
             document = None
             if status < 400:
@@ -315,7 +327,7 @@ class TransportCore:
                 "not an OCPI response envelope (no status_code): " + _preview(response.content),
                 **context,
             )
-        envelope: dict[str, Any] = document  # type: ignore[assignment]
+        envelope: dict[str, Any] = document
         code = envelope.get("status_code")
         if isinstance(code, str) and code.isdigit():
             self.tolerated.add(
@@ -491,6 +503,24 @@ class TransportCore:
             return None
         seen.add(following)
         return following
+
+
+def _document(response: httpx.Response) -> Any:
+    """The parsed JSON body (parsed once, kept on the response)."""
+    if "ocpi_document" not in response.extensions:
+        response.extensions["ocpi_document"] = (
+            orjson.loads(response.content) if response.content else None
+        )
+    return response.extensions["ocpi_document"]
+
+
+def _unreadable(response: httpx.Response) -> bool:
+    """Whether a body that should be JSON is not (cut short, an HTML error page, ...)."""
+    try:
+        _document(response)
+    except orjson.JSONDecodeError:
+        return True
+    return False
 
 
 def _segment(value: str) -> str:

@@ -1,0 +1,74 @@
+"""``ocpi sim cpo|emsp|hub``: run one simulated party on loopback."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ocpi_sdk.cli._common import UsageError
+from ocpi_sdk.packages import sdk_versions
+
+
+def register(commands: Any) -> None:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "sim",
+        help="run a simulated CPO, eMSP or hub on loopback",
+        description=(
+            "Start a simulated OCPI party on 127.0.0.1 and print its versions URL and the token A "
+            "a partner registers with. Stop it with Ctrl-C."
+        ),
+    )
+    parser.add_argument("role", choices=("cpo", "emsp", "hub"))
+    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument(
+        "--version",
+        action="append",
+        dest="versions",
+        help=f"OCPI version to serve (repeatable; default all: {', '.join(sdk_versions())})",
+    )
+    parser.add_argument("--faults", default="", help="comma-separated fault names, or 'all'")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--db", help="SQLite file keeping the state across restarts")
+    parser.add_argument("--token", help="token A to accept (default: a new random one)")
+    parser.set_defaults(run=run)
+
+
+def build_platform(args: argparse.Namespace) -> Any:
+    from ocpi_sdk.sim import faults
+    from ocpi_sdk.sim.platform import Platform, SimConfig
+
+    versions = tuple(args.versions or sdk_versions())
+    unknown = [v for v in versions if v not in sdk_versions()]
+    if unknown:
+        raise UsageError(f"unknown OCPI version {unknown[0]}; known: {', '.join(sdk_versions())}")
+    try:
+        chosen = faults.parse(args.faults)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    platform = Platform(
+        SimConfig(
+            role=args.role.upper(),
+            versions=versions,
+            faults=chosen,
+            seed=args.seed,
+            db_path=args.db,
+        )
+    )
+    if args.token:
+        platform.partners.pending.discard(platform.token_a)
+        platform.token_a = platform.partners.issue_token_a(args.token)
+    return platform
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocpi_sdk.sim.seed import seed_platform
+    from ocpi_sdk.sim.serve import LOOPBACK, serve_forever
+
+    platform = build_platform(args)
+    platform.base_url = f"http://{LOOPBACK}:{args.port}"
+    seed_platform(platform)
+    print(f"{platform.config.name} ({', '.join(platform.versions)})", flush=True)
+    print(f"versions URL: {platform.versions_url}", flush=True)
+    print(f"token A:      {platform.token_a}", flush=True)
+    serve_forever(platform, port=args.port)
+    return 0

@@ -1,0 +1,518 @@
+"""``ocpi roam``: a whole roaming flow between simulated parties, driven through the SDK.
+
+A CPO and an eMSP (and with ``via_hub`` a hub between them) run as real HTTP servers on loopback.
+The scenario then plays the eMSP's application, using only the SDK's public API: version
+negotiation and the credentials handshake, pulling Locations and Tariffs, pushing a driver's
+Token (authorised in real time by the CPO at the eMSP), START_SESSION and its asynchronous
+result, Session updates while charging, STOP_SESSION, and the CDR, whose cost is checked
+against the Tariff by the tariff engine. Every step is timed and its HTTP calls counted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import attrs
+import httpx
+
+from ocpi_sdk import packages
+from ocpi_sdk.credentials import Party, aregister
+from ocpi_sdk.negotiation import Connection, aconnect
+from ocpi_sdk.sim import faults as fault_names
+from ocpi_sdk.sim.charging import SIM_RETRIES
+from ocpi_sdk.sim.platform import Platform, SimConfig
+from ocpi_sdk.sim.seed import seed_platform
+from ocpi_sdk.sim.serve import RunningServer
+from ocpi_sdk.transport import Routing
+
+WAIT = 30.0
+
+
+class StepFailed(Exception):
+    """A step of the scenario did not reach its goal (the message says why)."""
+
+
+@attrs.define
+class Step:
+    """One step: its name, outcome, time, HTTP calls and a line of detail."""
+
+    name: str
+    ok: bool = True
+    seconds: float = 0.0
+    calls: int = 0
+    detail: str = ""
+    runs: int = 1
+    failures: int = 0
+
+
+@attrs.define
+class RoamReport:
+    """What ``ocpi roam`` did, step by step, and what it tolerated on the way."""
+
+    version: str
+    via_hub: bool
+    drivers: int
+    faults: tuple[str, ...]
+    steps: list[Step] = attrs.field(factory=list)
+    tolerated: dict[str, int] = attrs.field(factory=dict)
+    faults_met: dict[str, int] = attrs.field(factory=dict)
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and all(step.ok for step in self.steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "version": self.version,
+            "via_hub": self.via_hub,
+            "drivers": self.drivers,
+            "faults": list(self.faults),
+            "seconds": round(self.seconds, 3),
+            "steps": [attrs.asdict(s) for s in self.steps],
+            "tolerated": self.tolerated,
+            "faults_met": self.faults_met,
+            "error": self.error,
+        }
+
+    def text(self) -> str:
+        route = " via a hub" if self.via_hub else ""
+        lines = [f"OCPI {self.version} roaming scenario{route}, {self.drivers} driver(s)"]
+        if self.faults:
+            lines.append(f"faults injected: {', '.join(self.faults)}")
+        lines.append("")
+        lines.append(f"  {'step':34} {'result':7} {'time':>8} {'calls':>6}  detail")
+        for step in self.steps:
+            result = "PASS" if step.ok else "FAIL"
+            if step.runs > 1:
+                result += f" {step.runs - step.failures}/{step.runs}"
+            lines.append(
+                f"  {step.name:34} {result:7} {step.seconds:7.2f}s {step.calls:6}  {step.detail}"
+            )
+        lines.append("")
+        if self.faults_met:
+            met = ", ".join(f"{k} x{v}" for k, v in sorted(self.faults_met.items()))
+            lines.append(f"faults met: {met}")
+        if self.tolerated:
+            tolerated = ", ".join(f"{k} x{v}" for k, v in sorted(self.tolerated.items()))
+            lines.append(f"tolerated by the SDK: {tolerated}")
+        if self.error:
+            lines.append(f"error: {self.error}")
+        verdict = "PASSED" if self.ok else "FAILED"
+        lines.append(f"{verdict} in {self.seconds:.2f}s")
+        return "\n".join(lines)
+
+
+Progress = Callable[[str], None]
+
+
+class Scenario:
+    """One run of the roaming flow; use :func:`roam` to run it."""
+
+    def __init__(
+        self,
+        version: str,
+        *,
+        via_hub: bool = False,
+        faults: tuple[str, ...] = (),
+        seed: int = 0,
+        count: int = 1,
+        progress: Progress | None = None,
+    ) -> None:
+        self.version = version
+        self.via_hub = via_hub
+        self.count = count
+        self.progress = progress or (lambda line: None)
+        locations = max(3, min(count, 20))
+        self.cpo = Platform(
+            SimConfig(
+                role="CPO", versions=(version,), faults=faults, seed=seed, locations=locations
+            )
+        )
+        self.emsp = Platform(
+            SimConfig(role="EMSP", versions=(version,), faults=faults, seed=seed, tokens=count)
+        )
+        self.hub = (
+            Platform(SimConfig(role="HUB", versions=(version,), seed=seed)) if via_hub else None
+        )
+        self.report = RoamReport(version, via_hub, count, faults)
+        self.clients: list[Any] = []
+        self.connection: Connection | None = None
+
+    # ---- bookkeeping ---------------------------------------------------------------------
+
+    @property
+    def calls(self) -> int:
+        """HTTP requests the simulators have received so far (every call on the wire)."""
+        return sum(p.received for p in (self.cpo, self.emsp, self.hub) if p is not None)
+
+    def http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=15.0)
+
+    def client(self, module: str, http: httpx.AsyncClient) -> Any:
+        assert_connection = self.connection
+        if assert_connection is None:
+            raise StepFailed("no connection yet")
+        options: dict[str, Any] = {"client": http, "retries": SIM_RETRIES}
+        if self.via_hub:
+            options["routing"] = Routing("NL", "MSP", "NL", "CPO")
+        client = assert_connection.async_client(module, **options)
+        self.clients.append(client)
+        return client
+
+    async def step(self, name: str, action: Callable[[], Awaitable[str]]) -> Step:
+        before, start = self.calls, time.perf_counter()
+        step = Step(name)
+        try:
+            step.detail = await action()
+        except Exception as exc:
+            step.ok, step.failures = False, 1
+            step.detail = _reason(exc)
+        step.seconds = time.perf_counter() - start
+        step.calls = self.calls - before
+        self.report.steps.append(step)
+        self.progress(f"{'PASS' if step.ok else 'FAIL'}  {name}: {step.detail}")
+        if not step.ok:
+            raise StepFailed(f"{name}: {step.detail}")
+        return step
+
+    # ---- the flow ------------------------------------------------------------------------
+
+    async def run(self) -> RoamReport:
+        started = time.perf_counter()
+        servers = [RunningServer(p) for p in (self.cpo, self.emsp, self.hub) if p is not None]
+        try:
+            for server in servers:
+                server.start()
+            seed_platform(self.cpo)
+            seed_platform(self.emsp)
+            async with self.http() as http:
+                await self._flow(http)
+        except StepFailed as exc:
+            self.report.error = str(exc)
+        except Exception as exc:
+            self.report.error = _reason(exc)
+        finally:
+            for server in servers:
+                server.stop()
+            self._collect()
+            self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    def _collect(self) -> None:
+        for client in self.clients:
+            for event in client.tolerated:
+                self.report.tolerated[event.kind] = self.report.tolerated.get(event.kind, 0) + 1
+        for platform in (self.cpo, self.emsp, self.hub):
+            if platform is None:
+                continue
+            for name, times in platform.faults.met.items():
+                self.report.faults_met[name] = self.report.faults_met.get(name, 0) + times
+            for event in platform.events:
+                if event.kind == "token encoding":
+                    key = f"plain token accepted by the {platform.role}"
+                    self.report.tolerated[key] = self.report.tolerated.get(key, 0) + 1
+                if event.kind == "error":
+                    self.report.error = self.report.error or (
+                        f"the {platform.role} simulator failed in {event.detail.get('where')}: "
+                        f"{event.detail.get('detail')}"
+                    )
+
+    async def _flow(self, http: httpx.AsyncClient) -> None:
+        target = self.hub or self.cpo
+        if self.hub is not None:
+            await self.step(
+                "CPO registers with the hub",
+                lambda: self._register(self.cpo, self.hub, "CPO", http),
+            )
+        await self.step("version negotiation", lambda: self._negotiate(target, http))
+        await self.step("credentials handshake", lambda: self._handshake(target, http))
+        locations: list[Any] = []
+        tariffs: list[Any] = []
+
+        async def pull_locations() -> str:
+            client = self.client("locations", http)
+            locations.extend([loc async for loc in client.list()])
+            evses = sum(len(loc.evses or []) for loc in locations)
+            return f"{len(locations)} Locations, {evses} EVSEs"
+
+        async def pull_tariffs() -> str:
+            client = self.client("tariffs", http)
+            tariffs.extend([t async for t in client.list()])
+            return f"{len(tariffs)} Tariffs"
+
+        await self.step("pull Locations", pull_locations)
+        await self.step("pull Tariffs", pull_tariffs)
+        if not locations:
+            raise StepFailed("the CPO published no Locations")
+        drivers = [Driver(self, index, locations, tariffs, http) for index in range(self.count)]
+        for name in Driver.STEPS:
+            await self._driver_step(name, drivers)
+
+    async def _driver_step(self, name: str, drivers: list[Driver]) -> None:
+        before, start = self.calls, time.perf_counter()
+        results = await asyncio.gather(*(d.do(name) for d in drivers), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        details = [r for r in results if isinstance(r, str)]
+        step = Step(name, ok=not failures, runs=len(drivers), failures=len(failures))
+        step.seconds = time.perf_counter() - start
+        step.calls = self.calls - before
+        if failures:
+            step.detail = _reason(failures[0])
+        elif len(details) == 1:
+            step.detail = details[0]
+        else:
+            step.detail = f"{len(details)} drivers; e.g. {details[0]}"
+        self.report.steps.append(step)
+        self.progress(f"{'PASS' if step.ok else 'FAIL'}  {name}: {step.detail}")
+        if failures:
+            raise StepFailed(f"{name}: {step.detail}")
+
+    async def _register(
+        self, party: Platform, other: Platform | None, role: str, http: httpx.AsyncClient
+    ) -> str:
+        if other is None:
+            raise StepFailed("no hub")
+        us = Party(party.issue_token(), party.versions_url, party.party_roles())
+        registration = await aregister(
+            other.versions_url, other.token_a, us, role=role, versions=[self.version], client=http
+        )
+        party.accept_partner(
+            incoming=us.token,
+            outgoing=registration.connection.token,
+            connection=registration.connection,
+            credentials=_credentials_dict(registration.credentials),
+        )
+        if self.hub is not None:
+            party.peer = ("NL", "MSP") if role == "CPO" else ("NL", "CPO")
+        return f"OCPI {registration.connection.version}, token C received"
+
+    async def _negotiate(self, target: Platform, http: httpx.AsyncClient) -> str:
+        if target is self.hub:
+            target.token_a = target.issue_token()  # the hub hands each party its own token A
+        connection = await aconnect(target.versions_url, target.token_a, role="EMSP", client=http)
+        return f"OCPI {connection.version} chosen; {len(connection.modules)} modules offered"
+
+    async def _handshake(self, target: Platform, http: httpx.AsyncClient) -> str:
+        us = Party(self.emsp.issue_token(), self.emsp.versions_url, self.emsp.party_roles())
+        registration = await aregister(
+            target.versions_url,
+            target.token_a,
+            us,
+            role="EMSP",
+            versions=[self.version],
+            client=http,
+        )
+        self.connection = registration.connection
+        self.emsp.accept_partner(
+            incoming=us.token,
+            outgoing=registration.connection.token,
+            connection=registration.connection,
+            credentials=_credentials_dict(registration.credentials),
+        )
+        if self.hub is not None:
+            self.emsp.peer = ("NL", "CPO")
+        return "token A replaced by token C; the CPO can call the eMSP with token B"
+
+
+class Driver:
+    """One driver's charging session through the scenario."""
+
+    STEPS = (
+        "push Token",
+        "START_SESSION + result",
+        "Session updates while charging",
+        "STOP_SESSION + result",
+        "CDR received and cost checked",
+    )
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        index: int,
+        locations: list[Any],
+        tariffs: list[Any],
+        http: httpx.AsyncClient,
+    ) -> None:
+        self.scenario = scenario
+        self.version = scenario.version
+        self.package = packages.package(scenario.version)
+        self.index = index
+        self.location = locations[index % len(locations)]
+        self.tariffs = tariffs
+        self.http = http
+        tokens = scenario.emsp.store.all(f"{self.version}/tokens")
+        if not tokens:
+            raise StepFailed("the eMSP has no tokens")
+        self.token = tokens[index % len(tokens)]
+        self.session_id: str | None = None
+
+    async def do(self, name: str) -> str:
+        action = {
+            "push Token": self.push_token,
+            "START_SESSION + result": self.start,
+            "Session updates while charging": self.updates,
+            "STOP_SESSION + result": self.stop,
+            "CDR received and cost checked": self.cdr,
+        }[name]
+        return await action()
+
+    def _response_url(self) -> str:
+        key = secrets.token_hex(8)
+        return f"{self.scenario.emsp.endpoint_url(self.version, 'commands')}/t/command_result/{key}"
+
+    async def _result(self, url: str) -> str:
+        key = url.rsplit("/", 1)[-1]
+        event = await wait_for(
+            lambda: next(
+                (
+                    e
+                    for e in self.scenario.emsp.events
+                    if e.kind == "command result" and e.detail.get("key") == key
+                ),
+                None,
+            ),
+            f"the command result at {url}",
+        )
+        return str(event.detail["body"]["result"])
+
+    async def push_token(self) -> str:
+        client = self.scenario.client("tokens", self.http)
+        token = self.package.loads(self.token, self.package.Token)
+        owner = (self.token.get("country_code", "NL"), self.token.get("party_id", "MSP"))
+        await client.put(*owner, token.uid, token)
+        return f"Token {token.uid} ({token.type}) stored at the CPO"
+
+    async def start(self) -> str:
+        client = self.scenario.client("commands", self.http)
+        url = self._response_url()
+        evse = (self.location.evses or [None])[0]
+        body: dict[str, Any] = {
+            "response_url": url,
+            "token": self.token,
+            "location_id": self.location.id,
+        }
+        if evse is not None:
+            body["evse_uid"] = evse.uid
+        answer = await client.start_session(self.package.loads(body, self.package.StartSession))
+        if str(answer.result) != "ACCEPTED":
+            raise StepFailed(f"START_SESSION answered {answer.result}")
+        result = await self._result(url)
+        if result != "ACCEPTED":
+            raise StepFailed(f"START_SESSION result {result} (the token was not authorised)")
+        return f"accepted; result {result} after real-time authorisation at the eMSP"
+
+    async def updates(self) -> str:
+        store = self.scenario.emsp.store
+        uid = self.token["uid"]
+        refs = {str(uid), str(self.token.get("auth_id", uid))}  # 2.1.1 Sessions carry auth_id
+        session = await wait_for(
+            lambda: next(
+                (
+                    s
+                    for s in store.all(f"{self.version}/sessions")
+                    if _token_uid(s) in refs and s.get("charging_periods")
+                ),
+                None,
+            ),
+            f"a Session update for token {uid}",
+        )
+        self.session_id = str(session["id"])
+        current = store.find(f"{self.version}/sessions", self.session_id) or {}
+        periods = len(current.get("charging_periods") or [])
+        return f"Session {self.session_id}: {current.get('kwh')} kWh in {periods} periods"
+
+    async def stop(self) -> str:
+        client = self.scenario.client("commands", self.http)
+        url = self._response_url()
+        body = {"response_url": url, "session_id": self.session_id}
+        answer = await client.stop_session(self.package.loads(body, self.package.StopSession))
+        if str(answer.result) != "ACCEPTED":
+            raise StepFailed(f"STOP_SESSION answered {answer.result}")
+        result = await self._result(url)
+        return f"accepted; result {result}"
+
+    async def cdr(self) -> str:
+        from ocpi_sdk.tariffs import check_cdr
+
+        store = self.scenario.emsp.store
+        raw = await wait_for(
+            lambda: store.find(f"{self.version}/cdrs", self.session_id or ""),
+            f"the CDR of {self.session_id}",
+        )
+        cdr = self.package.loads(raw, self.package.CDR)
+        ids = {str(t.id) for t in (getattr(cdr, "tariffs", None) or [])}
+        pulled = [t for t in self.tariffs if str(t.id) in ids] or None
+        zone = getattr(self.location, "time_zone", None)
+        differences = check_cdr(cdr, pulled, time_zone=zone)
+        if differences:
+            shown = "; ".join(
+                f"{d.field}: CDR {d.cdr}, computed {d.computed}" for d in differences[:3]
+            )
+            raise StepFailed(f"the CDR's costs differ from the Tariff: {shown}")
+        total = raw["total_cost"]
+        amount = (
+            total.get("excl_vat", total.get("before_taxes")) if isinstance(total, dict) else total
+        )
+        energy = raw.get("total_energy")
+        return (
+            f"CDR {cdr.id}: {energy} kWh, total {amount} {raw.get('currency')}, matches the Tariff"
+        )
+
+
+def _token_uid(session: dict[str, Any]) -> str | None:
+    token = session.get("cdr_token")
+    if isinstance(token, dict):
+        return str(token.get("uid"))
+    auth = session.get("auth_id")
+    return str(auth) if auth is not None else None
+
+
+def _credentials_dict(credentials: Any) -> dict[str, Any]:
+    from ocpi_sdk import packages as pkgs
+
+    for version in pkgs.sdk_versions():
+        package = pkgs.package(version)
+        if isinstance(credentials, package.Credentials):
+            result: dict[str, Any] = package.to_dict(credentials)
+            return result
+    return {}
+
+
+async def wait_for(probe: Callable[[], Any], what: str, timeout: float = WAIT) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        found = probe()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise StepFailed(f"timed out after {timeout:.0f}s waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if isinstance(exc, StepFailed) else f"{type(exc).__name__}: {text}"
+
+
+def roam(
+    version: str,
+    *,
+    via_hub: bool = False,
+    faults: str | tuple[str, ...] = (),
+    seed: int = 0,
+    count: int = 1,
+    progress: Progress | None = None,
+) -> RoamReport:
+    """Run the roaming scenario and return its report (never raises for a failed step)."""
+    chosen = fault_names.parse(faults) if isinstance(faults, str) else tuple(faults)
+    scenario = Scenario(
+        version, via_hub=via_hub, faults=chosen, seed=seed, count=count, progress=progress
+    )
+    return asyncio.run(scenario.run())

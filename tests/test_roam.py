@@ -1,0 +1,70 @@
+"""The whole roaming scenario over real sockets on loopback (``ocpi roam``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from ocpi_sdk.cli import main
+from ocpi_sdk.sim.roam import Driver, roam
+
+STEPS = ["version negotiation", "credentials handshake", "pull Locations", "pull Tariffs"]
+STEPS += list(Driver.STEPS)
+
+
+def _assert_passed(report: Any) -> None:
+    assert report.ok, report.text()
+    assert [s.name for s in report.steps if not s.name.startswith("CPO registers")] == STEPS
+    # every request-driven step makes calls (pushes may land in the step before they are awaited)
+    assert all(s.calls > 0 for s in report.steps if s.name in STEPS[:6])
+    assert sum(s.calls for s in report.steps) >= 12
+
+
+@pytest.mark.parametrize("version", ["2.1.1", "2.2.1"])
+def test_the_full_scenario(version: str) -> None:
+    _assert_passed(roam(version))
+
+
+def test_the_full_scenario_through_a_hub() -> None:
+    report = roam("2.2.1", via_hub=True)
+    _assert_passed(report)
+    assert report.steps[0].name == "CPO registers with the hub"
+
+
+def test_the_scenario_absorbs_every_recoverable_fault() -> None:
+    report = roam("2.2.1", faults="all", seed=3)
+    _assert_passed(report)
+    for fault in ("rate_limit", "plain_token", "one_per_page", "link_other_path", "no_z"):
+        assert report.faults_met.get(fault), (fault, report.faults_met)
+    assert report.tolerated.get("token encoding")
+    assert report.tolerated.get("pagination")
+
+
+def test_an_unrecoverable_fault_fails_with_a_clear_message() -> None:
+    report = roam("2.2.1", faults="reject_post")
+    assert not report.ok
+    assert report.error is not None and "HTTP" in report.error and "POST" in report.error
+    assert "Traceback" not in report.text()
+
+
+def test_several_drivers_at_once() -> None:
+    report = roam("2.2.1", count=4)
+    _assert_passed(report)
+    assert all(s.runs == 4 and s.failures == 0 for s in report.steps if s.runs > 1)
+
+
+def test_the_command_line_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["roam", "--version", "2.2.1", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert status == 0 and document["ok"] is True
+    assert [s["name"] for s in document["steps"]] == STEPS
+
+
+def test_the_command_line_refuses_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["roam", "--version", "9.9"]) == 2
+    assert main(["roam", "--faults", "gremlins"]) == 2
+    assert main(["roam", "--version", "2.1.1", "--via-hub"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown OCPI version 9.9" in err and "unknown fault 'gremlins'" in err
