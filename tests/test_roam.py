@@ -22,7 +22,7 @@ def _assert_passed(report: Any) -> None:
     assert sum(s.calls for s in report.steps) >= 12
 
 
-@pytest.mark.parametrize("version", ["2.1.1", "2.2.1"])
+@pytest.mark.parametrize("version", ["2.1.1", "2.2.1", "2.3.0"])
 def test_the_full_scenario(version: str) -> None:
     _assert_passed(roam(version))
 

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from ocpi_sdk import schemas, v2_1_1, v2_2_1
+from ocpi_sdk import schemas, v2_1_1, v2_2_1, v2_3_0
 from ocpi_sdk.sim.data import ChargingRun, NetworkData
 
-VERSIONS = ("2.1.1", "2.2.1")
+VERSIONS = ("2.1.1", "2.2.1", "2.3.0")
+PRICED = ("2.2.1", "2.3.0")  # versions with Price objects, cdr_token and POWER dimensions
 SEEDS = (0, 1, 2, 7, 2024)
-MODELS: dict[str, Any] = {"2.1.1": v2_1_1, "2.2.1": v2_2_1}
+MODELS: dict[str, Any] = {"2.1.1": v2_1_1, "2.2.1": v2_2_1, "2.3.0": v2_3_0}
 START = datetime(2024, 3, 4, 21, 52, 17, tzinfo=UTC)
 
 # (lat min, lat max, lon min, lon max) of each country, generous by a few km
@@ -40,15 +41,32 @@ ZONES = {
     "LUX": "Europe/Luxembourg",
 }
 PHASES = {"AC_1_PHASE": 1, "AC_3_PHASE": 3, "DC": 1}
+CALLING_CODES = {
+    "NLD": "31",
+    "DEU": "49",
+    "BEL": "32",
+    "FRA": "33",
+    "AUT": "43",
+    "ITA": "39",
+    "ESP": "34",
+    "LUX": "352",
+}
+
+
+def _price(version: str, excl: float) -> Any:
+    incl = round(excl * 1.21, 2)
+    if version == "2.1.1":
+        return incl
+    if version == "2.2.1":
+        return {"excl_vat": excl, "incl_vat": incl}
+    vat = {"name": "VAT", "percentage": 21.0, "amount": round(incl - excl, 2)}
+    return {"before_taxes": excl, "taxes": [vat]}
 
 
 def _costs(version: str, excl: float = 12.34) -> dict[str, Any]:
     if version == "2.1.1":
-        return {"total_cost": round(excl * 1.21, 2)}
-    return {
-        "total_cost": {"excl_vat": excl, "incl_vat": round(excl * 1.21, 2)},
-        "total_energy_cost": {"excl_vat": excl, "incl_vat": round(excl * 1.21, 2)},
-    }
+        return {"total_cost": _price(version, excl)}
+    return {"total_cost": _price(version, excl), "total_energy_cost": _price(version, excl)}
 
 
 def _voltage(version: str, connector: dict[str, Any]) -> tuple[int, int]:
@@ -190,22 +208,63 @@ def test_different_seeds_give_different_data(version: str) -> None:
     assert NetworkData(version, seed=1).tokens(5) != NetworkData(version, seed=2).tokens(5)
 
 
-def test_objects_do_not_depend_on_call_order_or_count() -> None:
-    first = NetworkData("2.2.1", seed=5)
-    second = NetworkData("2.2.1", seed=5)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_objects_do_not_depend_on_call_order_or_count(version: str) -> None:
+    first = NetworkData(version, seed=5)
+    second = NetworkData(version, seed=5)
     second.tokens(30)
     second.session  # noqa: B018 -- touching attributes draws nothing
     assert second.locations(20)[:7] == first.locations(7)
     assert second.tokens(3) == first.tokens(3)
 
 
-def test_both_versions_describe_the_same_network() -> None:
-    old, new = NetworkData("2.1.1", seed=9), NetworkData("2.2.1", seed=9)
+@pytest.mark.parametrize("other", ["2.1.1", "2.3.0"])
+def test_the_versions_describe_the_same_network(other: str) -> None:
+    old, new = NetworkData(other, seed=9), NetworkData("2.2.1", seed=9)
     for a, b in zip(old.locations(10), new.locations(10), strict=True):
         assert a["id"] == b["id"]
         assert [e["evse_id"] for e in a["evses"]] == [e["evse_id"] for e in b["evses"]]
         assert a["coordinates"] == b["coordinates"]
     assert [t["id"] for t in old.tariffs()] == [t["id"] for t in new.tariffs()]
+
+
+def _drop(payload: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {key: value for key, value in payload.items() if key not in keys}
+
+
+def _as_2_2_1(location: dict[str, Any]) -> dict[str, Any]:
+    """A 2.3.0 Location without the fields 2.3.0 added."""
+    evses = [
+        {
+            **_drop(evse, "parking"),
+            "connectors": [_drop(c, "capabilities") for c in evse["connectors"]],
+        }
+        for evse in location["evses"]
+    ]
+    return {**_drop(location, "parking_places", "help_phone"), "evses": evses}
+
+
+def test_2_3_0_is_2_2_1_with_taxes_and_new_optional_fields() -> None:
+    old, new = NetworkData("2.2.1", seed=9), NetworkData("2.3.0", seed=9)
+    for a, b in zip(old.locations(25), new.locations(25), strict=True):
+        assert _as_2_2_1(b) == a
+    for a, b in zip(old.tariffs(), new.tariffs(), strict=True):
+        assert b["tax_included"] == "NO"
+        limits = ("min_price", "max_price")
+        assert _drop(b, "tax_included", "preauthorize_amount", *limits) == _drop(a, *limits)
+        assert set(limits) & set(b) == set(limits) & set(a)
+        for key in set(limits) & set(a):
+            assert b[key] == {
+                "before_taxes": a[key]["excl_vat"],
+                "after_taxes": a[key]["incl_vat"],
+            }
+    old_run, new_run = _runs(old, 9, 3), _runs(new, 9, 3)
+    for a_run, b_run in zip(old_run, new_run, strict=True):
+        assert a_run.session() == b_run.session()
+        costs = ("total_cost", "total_energy_cost")
+        a_cdr, b_cdr = a_run.cdr(_costs("2.2.1")), b_run.cdr(_costs("2.3.0"))
+        assert _drop(b_cdr, *costs, "tariffs") == _drop(a_cdr, *costs, "tariffs")
+        assert [t["id"] for t in b_cdr["tariffs"]] == [t["id"] for t in a_cdr["tariffs"]]
 
 
 # -- plausibility of the network --------------------------------------------------------
@@ -240,7 +299,7 @@ def test_locations_are_plausible(version: str) -> None:
                 assert ids and set(ids) <= tariff_ids
                 voltage, amperage = _voltage(version, connector)
                 power = _power(version, connector)
-                if version == "2.2.1":
+                if version != "2.1.1":
                     assert connector["max_electric_power"] == power
                 if connector["power_type"] == "DC":
                     assert connector["standard"] in {"IEC_62196_T2_COMBO", "CHADEMO"}
@@ -272,8 +331,8 @@ def test_tariffs_are_plausible(version: str) -> None:
         for element in tariff["elements"]:
             for component in element["price_components"]:
                 assert 0 <= component["price"] < 20 and component["step_size"] >= 1
-                assert ("vat" in component) == (version == "2.2.1")
-    if version == "2.2.1":
+                assert ("vat" in component) == (version != "2.1.1")
+    if version != "2.1.1":
         assert {t["type"] for t in tariffs} >= {"REGULAR", "AD_HOC_PAYMENT"}
 
 
@@ -291,7 +350,7 @@ def test_tokens_are_plausible(version: str) -> None:
         if token["type"] == "RFID":
             assert re.fullmatch(r"04[0-9A-F]{12}", token["uid"]) and token["whitelist"] == "ALLOWED"
             assert token["visual_number"]
-        if version == "2.2.1":
+        if version != "2.1.1":
             assert (token["country_code"], token["party_id"]) == ("BE", "XYZ")
 
 
@@ -348,8 +407,9 @@ def test_session_meets_the_target_and_starts_active(version: str) -> None:
         run.session("DONE")
 
 
-def test_dc_tapers_and_ac_is_flat() -> None:
-    data = NetworkData("2.2.1", seed=8)
+@pytest.mark.parametrize("version", PRICED)
+def test_dc_tapers_and_ac_is_flat(version: str) -> None:
+    data = NetworkData(version, seed=8)
     dc, ac = _dc_and_ac_connectors(data)
     dc_run = _run_on(data, dc, 80.0, "DC-1")
     ac_run = _run_on(data, ac, 30.0, "AC-1")
@@ -379,9 +439,10 @@ def test_parking_time_follows_charging(version: str) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_cdr_2_2_1_matches_its_session(seed: int) -> None:
-    for run in _runs(NetworkData("2.2.1", seed=seed), seed, 6):
-        session, cdr = run.session(), run.cdr(_costs("2.2.1"))
+@pytest.mark.parametrize("version", PRICED)
+def test_cdr_matches_its_session(version: str, seed: int) -> None:
+    for run in _runs(NetworkData(version, seed=seed), seed, 6):
+        session, cdr = run.session(), run.cdr(_costs(version))
         assert cdr["start_date_time"] == session["start_date_time"]
         assert cdr["end_date_time"] == session["end_date_time"]
         assert cdr["session_id"] == session["id"]
@@ -399,8 +460,8 @@ def test_cdr_2_2_1_matches_its_session(seed: int) -> None:
         assert {p["tariff_id"] for p in cdr["charging_periods"]} == {
             t["id"] for t in cdr["tariffs"]
         }
-        assert cdr["total_cost"] == _costs("2.2.1")["total_cost"]
-        assert cdr["total_energy_cost"] == _costs("2.2.1")["total_energy_cost"]
+        assert cdr["total_cost"] == _costs(version)["total_cost"]
+        assert cdr["total_energy_cost"] == _costs(version)["total_energy_cost"]
         hours = (
             _parse(cdr["end_date_time"]) - _parse(cdr["start_date_time"])
         ).total_seconds() / 3600
@@ -446,27 +507,35 @@ def test_cdr_priced_by_the_tariff_engine_checks_clean(version: str) -> None:
     models = MODELS[version]
     data = NetworkData(version, seed=4)
     for run, location in zip(_runs(data, 4, 8), data.locations(8), strict=True):
-        zero = 0 if version == "2.1.1" else {"excl_vat": 0, "incl_vat": 0}
-        draft = models.loads(run.cdr({"total_cost": zero}), models.CDR)
+        draft = models.loads(run.cdr({"total_cost": _price(version, 0)}), models.CDR)
         totals = price(None, draft, time_zone=location["time_zone"]).ocpi_totals()
+        if version == "2.3.0" and not (
+            isinstance(totals["total_cost"], dict) and "before_taxes" in totals["total_cost"]
+        ):
+            pytest.skip(
+                "ocpi_sdk.tariffs PriceResult.ocpi_totals() has no 2.3.0 shape yet: total_cost "
+                f"is {totals['total_cost']!r}, not {{'before_taxes': ..., 'after_taxes': ...}}"
+            )
         cdr = run.cdr(totals)
         assert cdr["total_energy"] == run.kwh
         assert not schemas.validate(cdr, "CDR", version=version, strict=True)
         assert check_cdr(models.loads(cdr, models.CDR), time_zone=location["time_zone"]) == []
 
 
-def test_runs_are_reproducible_per_session_id() -> None:
-    one = _runs(NetworkData("2.2.1", seed=3), 3, 3)
-    two = _runs(NetworkData("2.2.1", seed=3), 3, 3)
-    assert [r.cdr(_costs("2.2.1")) for r in one] == [r.cdr(_costs("2.2.1")) for r in two]
+@pytest.mark.parametrize("version", VERSIONS)
+def test_runs_are_reproducible_per_session_id(version: str) -> None:
+    one = _runs(NetworkData(version, seed=3), 3, 3)
+    two = _runs(NetworkData(version, seed=3), 3, 3)
+    assert [r.cdr(_costs(version)) for r in one] == [r.cdr(_costs(version)) for r in two]
 
 
-def test_bad_arguments_are_rejected() -> None:
+@pytest.mark.parametrize("version", VERSIONS)
+def test_bad_arguments_are_rejected(version: str) -> None:
     with pytest.raises(ValueError, match="unsupported OCPI version"):
         NetworkData("2.0")
     with pytest.raises(ValueError, match="party_id"):
-        NetworkData("2.2.1", party_id="TOOLONG")
-    data = NetworkData("2.2.1")
+        NetworkData(version, party_id="TOOLONG")
+    data = NetworkData(version)
     location, token = data.locations(1)[0], data.tokens(1)[0]
     evse = location["evses"][0]
     args: dict[str, Any] = {
@@ -488,3 +557,95 @@ def test_bad_arguments_are_rejected() -> None:
         data.session(**{**args, "session_id": "x" * 37})
     naive = data.session(**{**args, "start": START.replace(tzinfo=None)})
     assert naive.start == START.replace(second=17)
+
+
+# -- OCPI 2.3.0 -------------------------------------------------------------------------
+
+
+def test_2_3_0_locations_publish_parking_help_phone_and_plug_and_charge() -> None:
+    data = NetworkData("2.3.0", seed=3, country_code="DE", party_id="ABC")
+    phones: dict[str, set[str]] = {}
+    kinds, plug_and_charge = set(), 0
+    for location in data.locations(60):
+        country, kind = location["country"], location["parking_type"]
+        phone = location["help_phone"]
+        assert re.fullmatch(rf"\+{CALLING_CODES[country]} \d{{3}} \d{{3}} \d{{3}}", phone)
+        phones.setdefault(country, set()).add(phone)
+        places = {p["id"]: p for p in location.get("parking_places", [])}
+        links = [link for evse in location["evses"] for link in evse.get("parking", [])]
+        assert sorted(places) == sorted(link["parking_id"] for link in links)
+        if kind in {"PARKING_GARAGE", "UNDERGROUND_GARAGE"}:
+            kinds.add(kind)
+            assert len(places) == len(location["evses"])  # one marked bay per EVSE
+            for place in places.values():
+                assert place["vehicle_types"] == ["PERSONAL_VEHICLE"]
+                assert place["roofed"] is True and 180 <= place["max_vehicle_height"] <= 220
+        elif kind == "ALONG_MOTORWAY":
+            kinds.add(kind)
+            (bay,) = places.values()
+            assert "PERSONAL_VEHICLE_WITH_TRAILER" in bay["vehicle_types"]
+            assert bay["drive_through"] is True and bay["direction"] == "PARALLEL"
+            for size in ("max_vehicle_length", "parking_space_length", "max_vehicle_weight"):
+                assert bay[size] > 0  # should be given for vehicles other than cars
+            assert location["evses"][0]["parking"] == [
+                {"parking_id": bay["id"], "evse_position": "RIGHT"}
+            ]
+        else:
+            assert not places
+        for evse in location["evses"]:
+            for connector in evse["connectors"]:
+                offered = connector.get("capabilities", [])
+                fast_ccs = (
+                    connector["standard"] == "IEC_62196_T2_COMBO"
+                    and _power("2.3.0", connector) >= 150000
+                )
+                assert ("ISO_15118_2_PLUG_AND_CHARGE" in offered) == fast_ccs
+                plug_and_charge += bool(offered)
+    assert kinds == {"PARKING_GARAGE", "UNDERGROUND_GARAGE", "ALONG_MOTORWAY"}
+    assert plug_and_charge and all(len(numbers) == 1 for numbers in phones.values())
+
+
+def test_2_3_0_tariffs_state_taxes() -> None:
+    tariffs = NetworkData("2.3.0", seed=4, country_code="DE", party_id="ABC").tariffs()
+    assert {t["tax_included"] for t in tariffs} == {"NO"}
+    limits = [t[key] for t in tariffs for key in ("min_price", "max_price") if key in t]
+    assert limits
+    for limit in limits:
+        assert limit["after_taxes"] == round(limit["before_taxes"] * 1.19, 2)  # German VAT
+    assert [t["type"] for t in tariffs if "preauthorize_amount" in t] == ["AD_HOC_PAYMENT"]
+    vats = {c["vat"] for t in tariffs for e in t["elements"] for c in e["price_components"]}
+    assert vats == {19.0}
+
+
+def test_2_3_0_turns_tax_totals_into_prices() -> None:
+    data = NetworkData("2.3.0", seed=0)
+    run = _runs(data, 0, 1)[0]
+    vat = {"name": "VAT", "percentage": 21.0, "amount": 2.1}
+    engine = {"before_taxes": 10, "after_taxes": 12.1}  # ocpi_totals() shape
+    cdr = run.cdr({"total_cost": engine, "total_energy_cost": _price("2.3.0", 8.0)})
+    assert cdr["total_cost"] == {"before_taxes": 10, "taxes": [vat]}
+    assert cdr["total_energy_cost"] == _price("2.3.0", 8.0)  # a Price is taken as it is
+    assert not schemas.validate(cdr, "CDR", version="2.3.0", strict=True)
+    assert run.session(total_cost=engine)["total_cost"] == cdr["total_cost"]
+    unknown = run.cdr({"total_cost": {"before_taxes": 10, "after_taxes": None}})
+    assert unknown["total_cost"] == {"before_taxes": 10}
+    with pytest.raises(ValueError, match="before taxes"):
+        run.cdr({"total_cost": {"before_taxes": None, "after_taxes": 12.1}})
+
+    location = data.locations(1)[0]  # without tariffs the VAT rate is not known
+    evse = location["evses"][0]
+    bare = {**evse, "connectors": [_drop(c, "tariff_ids") for c in evse["connectors"]]}
+    untariffed = data.session(
+        token=data.tokens(1)[0],
+        location={**location, "evses": [bare]},
+        evse_uid=evse["uid"],
+        connector_id=evse["connectors"][0]["id"],
+        start=START,
+        kwh_target=10.0,
+        session_id="NO-TARIFF",
+    )
+    no_tax = untariffed.cdr({"total_cost": {"before_taxes": 5, "after_taxes": 5}})
+    assert no_tax["total_cost"] == {"before_taxes": 5, "taxes": []}
+    some_tax = untariffed.cdr({"total_cost": {"before_taxes": 5, "after_taxes": 6}})
+    assert some_tax["total_cost"] == {"before_taxes": 5, "taxes": [{"name": "VAT", "amount": 1.0}]}
+    assert not schemas.validate(some_tax, "CDR", version="2.3.0", strict=True)

@@ -168,7 +168,7 @@ async def _charge(platform: Platform, charging: Charging, url: str | None) -> No
             first = package.loads(run.session("ACTIVE"), package.Session)
             await sessions.put(*owner, run.session_id, first)
             platform.emit("session pushed", session_id=run.session_id, status="ACTIVE")
-            for moment in run.period_starts[1:]:
+            for moment in [*run.period_starts[1:], run.end]:  # the last one: the whole run
                 if not charging.stop.is_set():  # after STOP, the rest of the run at once
                     await asyncio.sleep(platform.config.update_interval)
                 current = run.session_at(moment)

@@ -219,9 +219,12 @@ class Scenario:
                     key = f"plain token accepted by the {platform.role}"
                     self.report.tolerated[key] = self.report.tolerated.get(key, 0) + 1
                 if event.kind == "error":
-                    self.report.error = self.report.error or (
+                    problem = (
                         f"the {platform.role} simulator failed in {event.detail.get('where')}: "
                         f"{event.detail.get('detail')}"
+                    )
+                    self.report.error = (
+                        f"{self.report.error}; {problem}" if self.report.error else problem
                     )
 
     async def _flow(self, http: httpx.AsyncClient) -> None:

@@ -41,7 +41,15 @@ class RunningServer:
     def _run(self) -> None:
         self.loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self.server.serve())
+        try:
+            self.loop.run_until_complete(self.server.serve())
+            pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
+            for task in pending:  # background work (command results, charging runs) ends here
+                task.cancel()
+            if pending:
+                self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        finally:
+            self.loop.close()
 
     def start(self, timeout: float = 10.0) -> RunningServer:
         self.thread.start()

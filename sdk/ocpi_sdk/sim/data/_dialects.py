@@ -1,22 +1,26 @@
-"""Per-version adapters: the only place that knows how 2.1.1 and 2.2.1 spell the same facts.
+"""Per-version adapters: the only place that knows how 2.1.1, 2.2.1 and 2.3.0 spell the same facts.
 
 A :class:`Dialect` renders the version-free facts of :mod:`._facts` (and the state of a charging
 run) as JSON-ready dicts of one OCPI version, and reads back the few fields a charging run needs
 from that version's Location and Token dicts. The values allowed for enums (capabilities,
 facilities, session statuses) come from the version's generated enums, not from lists kept here.
+2.3.0 is 2.2.1 with taxes instead of VAT in its prices and a few new optional fields, so its
+dialect is a subclass of the 2.2.1 one.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any, ClassVar
 
-from ocpi_sdk import v2_1_1, v2_2_1
+from ocpi_sdk import v2_1_1, v2_2_1, v2_3_0
 from ocpi_sdk.sim.data._facts import (
+    Bay,
     Business,
     Evse,
     Hours,
@@ -126,6 +130,8 @@ class Dialect:
     session_statuses: ClassVar[tuple[str, ...]]
     cost_fields: ClassVar[frozenset[str]]
     impact_key: ClassVar[str]
+    limit_fields: ClassVar[tuple[str, str]] = ("excl_vat", "incl_vat")
+    """Names of a tariff's min/max price amounts without and with VAT."""
 
     # -- network objects -------------------------------------------------------------------
 
@@ -387,12 +393,10 @@ class _V221(Dialect):
             "type": plan.type,
             "tariff_alt_text": [{"language": lang, "text": t} for lang, t in plan.alt_text],
         }
+        without, with_vat = self.limit_fields
         for key, value in (("min_price", plan.min_price), ("max_price", plan.max_price)):
             if value is not None:
-                out[key] = {
-                    "excl_vat": value,
-                    "incl_vat": round(value * (1 + plan.vat / 100), 2),
-                }
+                out[key] = {without: value, with_vat: round(value * (1 + plan.vat / 100), 2)}
         out["elements"] = self._elements(plan, with_vat=True)
         out["last_updated"] = iso(plan.last_updated)
         return out
@@ -529,6 +533,147 @@ class _V221(Dialect):
         _put_totals(out, run, state, costs, self.cost_fields)
         out["last_updated"] = iso(last_updated)
         return out
+
+
+class _V230(_V221):
+    """2.3.0: the 2.2.1 shapes with taxes instead of VAT in prices, plus parking, help phone and
+    Plug & Charge. Generated tariff prices exclude taxes (``tax_included`` NO) and every price
+    component states its VAT, as in 2.2.1."""
+
+    version = "2.3.0"
+    capabilities = _values(v2_3_0.Capability)
+    facilities = _values(v2_3_0.Facility)
+    session_statuses = _values(v2_3_0.SessionStatus)
+    connector_capabilities = _values(v2_3_0.ConnectorCapability)
+    limit_fields = ("before_taxes", "after_taxes")
+
+    def location(self, site: Site, cpo: Party) -> JSON:
+        out = super().location(site, cpo)
+        bays = {evse.bay.id: evse.bay for evse in site.evses if evse.bay is not None}
+        if bays:
+            places = [self._parking(bay) for bay in bays.values()]
+            out = _insert(out, "evses", {"parking_places": places})
+        if site.help_phone is not None:
+            out = _insert(out, "energy_mix", {"help_phone": site.help_phone})
+        return out
+
+    def _parking(self, bay: Bay) -> JSON:
+        out: JSON = {
+            "id": bay.id,
+            "physical_reference": bay.physical_reference,
+            "vehicle_types": list(bay.vehicle_types),
+        }
+        for key, value in (
+            ("max_vehicle_weight", bay.max_vehicle_weight),
+            ("max_vehicle_height", bay.max_vehicle_height),
+            ("max_vehicle_length", bay.max_vehicle_length),
+            ("max_vehicle_width", bay.max_vehicle_width),
+            ("parking_space_length", bay.space_length),
+            ("parking_space_width", bay.space_width),
+            ("dangerous_goods_allowed", bay.dangerous_goods_allowed),
+        ):
+            if value is not None:
+                out[key] = value
+        out["direction"] = bay.direction
+        out["drive_through"] = bay.drive_through
+        out["restricted_to_type"] = False  # other vehicles may use the bays if they fit
+        out["reservation_required"] = False
+        if bay.roofed is not None:
+            out["roofed"] = bay.roofed
+        return out
+
+    def _evse(self, evse: Evse) -> JSON:
+        out = super()._evse(evse)
+        if evse.bay is not None:
+            link = {"parking_id": evse.bay.id, "evse_position": evse.bay.evse_position}
+            out = _insert(out, "parking_restrictions", {"parking": [link]})
+        return out
+
+    def connector(self, plug: Plug) -> JSON:
+        out = super().connector(plug)
+        offered = set(plug.capabilities)
+        capabilities = [c for c in self.connector_capabilities if c in offered]
+        if capabilities:
+            out = _insert(out, "tariff_ids", {"capabilities": capabilities})
+        return out
+
+    def tariff(self, plan: TariffPlan, cpo: Party) -> JSON:
+        out = super().tariff(plan, cpo)
+        if plan.preauthorize is not None:
+            extra = {"preauthorize_amount": plan.preauthorize}
+            out = _insert(out, "elements", extra, before=True)
+        return _insert(out, "elements", {"tax_included": "NO"})
+
+    def session(self, run: RunContext, state: SessionState) -> JSON:
+        return super().session(run, replace(state, total_cost=self._price(run, state.total_cost)))
+
+    def cdr(
+        self,
+        run: RunContext,
+        state: SessionState,
+        costs: Mapping[str, Any],
+        cdr_id: str,
+        last_updated: datetime,
+    ) -> JSON:
+        prices = {
+            key: self._price(run, value) if key in self.cost_fields else value
+            for key, value in costs.items()
+        }
+        return super().cdr(run, state, prices, cdr_id, last_updated)
+
+    def _price(self, run: RunContext, cost: Any) -> Any:
+        """``cost`` as a 2.3.0 Price.
+
+        A Price (or anything else) passes as it is. ``{"before_taxes", "after_taxes"}``, what
+        ``ocpi_totals()`` of the tariff engine gives, becomes a Price whose one tax, VAT, is the
+        difference; the rate is stated when the run's tariffs agree on one. An unknown
+        ``after_taxes`` gives a Price without ``taxes`` (taxes not stated), an equal one with
+        an unknown rate a Price with no taxes.
+        """
+        if not isinstance(cost, Mapping) or "after_taxes" not in cost or "taxes" in cost:
+            return cost
+        before, after = cost.get("before_taxes"), cost["after_taxes"]
+        if before is None:
+            raise ValueError(f"a 2.3.0 Price needs its amount before taxes: {dict(cost)!r}")
+        out: JSON = {"before_taxes": before}
+        if after is None:
+            return out
+        amount = float(Decimal(str(after)) - Decimal(str(before)))
+        rate = _vat_rate(run.tariffs)
+        tax: JSON = {"name": "VAT"}
+        if rate is not None:
+            tax["percentage"] = rate
+        tax["amount"] = amount
+        out["taxes"] = [tax] if amount or rate is not None else []
+        return out
+
+
+def _vat_rate(tariffs: Iterable[Mapping[str, Any]]) -> Any:
+    """The VAT rate every price component of ``tariffs`` states, or None if they differ."""
+    rates = {
+        component.get("vat")
+        for tariff in tariffs
+        for element in tariff.get("elements", ())
+        for component in element.get("price_components", ())
+    }
+    return rates.pop() if len(rates) == 1 else None
+
+
+def _insert(payload: JSON, key: str, items: Mapping[str, Any], *, before: bool = False) -> JSON:
+    """``payload`` with ``items`` right after ``key`` (or before it), keeping the spec order.
+
+    Without ``key`` the items go last.
+    """
+    if key not in payload:
+        return {**payload, **items}
+    out: JSON = {}
+    for name, value in payload.items():
+        if name == key and before:
+            out.update(items)
+        out[name] = value
+        if name == key and not before:
+            out.update(items)
+    return out
 
 
 class _V211(Dialect):
@@ -702,7 +847,7 @@ def _put_totals(
             out[key] = costs[key]
 
 
-DIALECTS: dict[str, Dialect] = {d.version: d for d in (_V211(), _V221())}
+DIALECTS: dict[str, Dialect] = {d.version: d for d in (_V211(), _V221(), _V230())}
 """The dialect of every supported version."""
 
 

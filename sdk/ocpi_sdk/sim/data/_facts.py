@@ -14,6 +14,7 @@ from ocpi_sdk.sim.data._places import EnergyProduct
 __all__ = [
     "EPOCH",
     "PHASES",
+    "Bay",
     "Business",
     "Component",
     "Element",
@@ -59,11 +60,35 @@ class Plug:
     amperage: int
     tariff_ids: tuple[str, ...]
     last_updated: datetime
+    capabilities: tuple[str, ...] = ()  # ConnectorCapability of 2.3.0: ISO 15118 Plug & Charge
 
     @property
     def power(self) -> int:
         """Maximum power in W: voltage x amperage x phases (AC voltage is line to neutral)."""
         return self.voltage * self.amperage * PHASES[self.power_type]
+
+
+@dataclass(frozen=True, slots=True)
+class Bay:
+    """The parking space a vehicle uses while charging at an EVSE (a Parking of 2.3.0).
+
+    Sizes are in centimetres and weights in kilograms; ``None`` means not stated.
+    """
+
+    id: str
+    physical_reference: str
+    vehicle_types: tuple[str, ...]
+    direction: str
+    evse_position: str
+    drive_through: bool
+    roofed: bool | None = None
+    max_vehicle_weight: int | None = None
+    max_vehicle_height: int | None = None
+    max_vehicle_length: int | None = None
+    max_vehicle_width: int | None = None
+    space_length: int | None = None
+    space_width: int | None = None
+    dangerous_goods_allowed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +106,7 @@ class Evse:
     longitude: float
     parking_restrictions: tuple[str, ...]
     last_updated: datetime
+    bay: Bay | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +148,7 @@ class Site:
     image: str | None
     directions: tuple[tuple[str, str], ...]
     last_updated: datetime
+    help_phone: str | None = None  # the CPO's customer service in the site's country
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +181,7 @@ class TariffPlan:
     min_price: float | None
     max_price: float | None
     last_updated: datetime
+    preauthorize: float | None = None  # what a payment terminal blocks on the card (2.3.0)
 
 
 @dataclass(frozen=True, slots=True)

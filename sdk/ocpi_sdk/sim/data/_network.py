@@ -6,6 +6,7 @@ import random
 import re
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from ocpi_sdk.sim.data._dialects import Party, dialect
 from ocpi_sdk.sim.data._facts import (
     EPOCH,
+    Bay,
     Business,
     Component,
     Element,
@@ -60,6 +62,12 @@ _DC_MODELS: dict[str, tuple[tuple[tuple[str, int, int], ...], str]] = {
     "DC150": ((("IEC_62196_T2_COMBO", 750, 200),), DC_FAST),
     "DC350": ((("IEC_62196_T2_COMBO", 1000, 350),), DC_ULTRA),
 }
+# ISO 15118 Plug & Charge offered at the CCS connector of the newer DC models
+_PLUG_AND_CHARGE: dict[str, tuple[str, ...]] = {
+    "DC150": ("ISO_15118_2_PLUG_AND_CHARGE",),
+    "DC350": ("ISO_15118_2_PLUG_AND_CHARGE", "ISO_15118_20_PLUG_AND_CHARGE"),
+}
+_GARAGE_CLEARANCE = {"PARKING_GARAGE": 210, "UNDERGROUND_GARAGE": 200}  # cm, signed at the gate
 
 _KINDS = ("ON_STREET", "PARKING_GARAGE", "UNDERGROUND_GARAGE", "PARKING_LOT", "ALONG_MOTORWAY")
 _KIND_WEIGHTS = (35, 15, 10, 25, 15)
@@ -105,6 +113,52 @@ def _address(rng: random.Random, city: City) -> tuple[str, str]:
     if city.language in {"it", "es"}:
         return street, f"{street}, {number}"
     return street, f"{street} {number}"
+
+
+def _with_bays(kind: str, evses: list[Evse]) -> list[Evse]:
+    """``evses`` with the parking space each charges, where a CPO would publish it.
+
+    In garages every EVSE charges one marked bay (the clearance of the garage limits the
+    height); along motorways the first (fastest) EVSE has a drive-through bay for a car with
+    a trailer. Nothing is drawn: the bays follow from the site.
+    """
+    if kind in _GARAGE_CLEARANCE:
+        return [
+            replace(
+                evse,
+                bay=Bay(
+                    id=f"BAY-{evse.physical_reference}",
+                    physical_reference=f"{evse.floor_level}.{evse.physical_reference}",
+                    vehicle_types=("PERSONAL_VEHICLE",),
+                    direction="PERPENDICULAR",
+                    evse_position="CENTER",
+                    drive_through=False,
+                    roofed=True,
+                    max_vehicle_height=_GARAGE_CLEARANCE[kind],
+                    space_length=500,
+                    space_width=250,
+                ),
+            )
+            for evse in evses
+        ]
+    if kind == "ALONG_MOTORWAY" and evses:
+        trailer = Bay(
+            id=f"BAY-{evses[0].physical_reference}",
+            physical_reference=evses[0].physical_reference,
+            vehicle_types=("PERSONAL_VEHICLE", "PERSONAL_VEHICLE_WITH_TRAILER"),
+            direction="PARALLEL",
+            evse_position="RIGHT",
+            drive_through=True,
+            max_vehicle_weight=3500,
+            max_vehicle_height=400,
+            max_vehicle_length=1800,
+            max_vehicle_width=255,
+            space_length=2000,
+            space_width=400,
+            dangerous_goods_allowed=False,
+        )
+        return [replace(evses[0], bay=trailer), *evses[1:]]
+    return evses
 
 
 def _local_day(day: datetime, time_zone: str) -> tuple[datetime, datetime]:
@@ -318,6 +372,7 @@ class NetworkData:
                         restrictions,
                     )
                 )
+        evses = _with_bays(kind, evses)
         facilities = tuple(rng.sample(_FACILITIES[kind], rng.randint(1, 3)))
         product = rng.choice(ENERGY_PRODUCTS if rng.random() < 0.3 else ENERGY_PRODUCTS[:3])
         image = f"{domain}/img/locations/{site_id}.jpg" if rng.random() < 0.3 else None
@@ -347,7 +402,14 @@ class NetworkData:
             image=image,
             directions=directions,
             last_updated=last_updated,
+            help_phone=self._help_phone(city.country),
         )
+
+    def _help_phone(self, country: str) -> str:
+        """The CPO's customer service line in ``country``: one seeded number per country."""
+        digits = str(self._rng("help-phone", country).randrange(10**8, 10**9))
+        code = COUNTRIES[country].calling_code
+        return f"+{code} {digits[:3]} {digits[3:6]} {digits[6:]}"
 
     def _draw_evse(
         self,
@@ -396,6 +458,9 @@ class NetworkData:
                 amperage=amperage,
                 tariff_ids=tariff_ids,
                 last_updated=plug_updated,
+                capabilities=_PLUG_AND_CHARGE.get(model, ())
+                if standard == "IEC_62196_T2_COMBO"
+                else (),
             )
             for k, (standard, voltage, amperage) in enumerate(specs)
         )
@@ -538,6 +603,7 @@ class NetworkData:
             min_price=2.0,
             max_price=None,
             last_updated=updated(),
+            preauthorize=50.0,
         )
         return (ac, fast, hpc, adhoc)
 

@@ -34,6 +34,7 @@ class Country:
     alpha3: str
     time_zone: str
     vat: float  # standard VAT rate, percent
+    calling_code: str  # international dialling code, without the plus
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +72,14 @@ class EnergyProduct:
 COUNTRIES: dict[str, Country] = {
     c.alpha2: c
     for c in (
-        Country("NL", "NLD", "Europe/Amsterdam", 21.0),
-        Country("DE", "DEU", "Europe/Berlin", 19.0),
-        Country("BE", "BEL", "Europe/Brussels", 21.0),
-        Country("FR", "FRA", "Europe/Paris", 20.0),
-        Country("AT", "AUT", "Europe/Vienna", 20.0),
-        Country("IT", "ITA", "Europe/Rome", 22.0),
-        Country("ES", "ESP", "Europe/Madrid", 21.0),
-        Country("LU", "LUX", "Europe/Luxembourg", 17.0),
+        Country("NL", "NLD", "Europe/Amsterdam", 21.0, "31"),
+        Country("DE", "DEU", "Europe/Berlin", 19.0, "49"),
+        Country("BE", "BEL", "Europe/Brussels", 21.0, "32"),
+        Country("FR", "FRA", "Europe/Paris", 20.0, "33"),
+        Country("AT", "AUT", "Europe/Vienna", 20.0, "43"),
+        Country("IT", "ITA", "Europe/Rome", 22.0, "39"),
+        Country("ES", "ESP", "Europe/Madrid", 21.0, "34"),
+        Country("LU", "LUX", "Europe/Luxembourg", 17.0, "352"),
     )
 }
 

@@ -248,7 +248,8 @@ class ChargingRun:
         """The Session as the CPO knows it at ``moment``: ACTIVE until the end, then COMPLETED.
 
         Energy, periods and ``last_updated`` are as of ``moment`` (a running period ends
-        there). ``total_cost`` (a Price in 2.2.1, a number in 2.1.1) is included when given.
+        there). ``total_cost`` (a Price in 2.2.1 and 2.3.0, a number in 2.1.1) is included when
+        given; in 2.3.0 it may also be ``{"before_taxes", "after_taxes"}`` as :meth:`cdr` takes.
         """
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
@@ -279,9 +280,12 @@ class ChargingRun:
         """The CDR of the completed session, with the costs the caller priced.
 
         ``total_cost_fields`` holds ``total_cost`` and optionally the other ``total_*_cost``
-        fields: Price dicts ``{"excl_vat": ..., "incl_vat": ...}`` in 2.2.1, plain numbers in
-        2.1.1 (whose CDR has only ``total_cost``; other cost fields are left out). The output of
-        ``ocpi_sdk.tariffs.price(...).ocpi_totals()`` can be passed as it is. Times, energy,
+        fields: Price dicts ``{"excl_vat": ..., "incl_vat": ...}`` in 2.2.1, ``{"before_taxes":
+        ..., "taxes": [...]}`` in 2.3.0, plain numbers in 2.1.1 (whose CDR has only
+        ``total_cost``; other cost fields are left out). The output of
+        ``ocpi_sdk.tariffs.price(...).ocpi_totals()`` can be passed as it is: in 2.3.0 its
+        ``{"before_taxes": ..., "after_taxes": ...}`` become Prices whose one tax, VAT, is the
+        difference (at the rate of the run's tariffs when they agree on one). Times, energy,
         periods, token, location and tariffs come from the run, so they equal the completed
         Session's; any ``total_energy``/``total_time``/``total_parking_time`` passed in is
         ignored. A name that is no CDR total raises ValueError. ``cdr_id`` defaults to the
