@@ -157,6 +157,10 @@ class SimApp:
         )
         if reply.partner is not None and request.method in ("POST", "PUT"):
             self.platform.emit("registered", version=version, encoding=reply.token_encoding)
+            if self.platform.role == "HUB":
+                from ocpi_sdk.sim.hub import client_connected
+
+                client_connected(self.platform, version, reply.partner)
         if reply.token_encoding and reply.token_encoding != _expected_encoding(version):
             self.platform.emit("token encoding", seen=reply.token_encoding, version=version)
         headers = {
@@ -184,7 +188,7 @@ class SimApp:
             return self.error(
                 request, 400, status.INVALID_PARAMETERS, "missing X-Request-ID header"
             )
-        if self.platform.role == "HUB":
+        if self.platform.role == "HUB" and module != "hubclientinfo":
             from ocpi_sdk.sim.hub import forward
 
             return await forward(self, request, version, module, rest, partner)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -19,6 +20,7 @@ from ocpi_sdk.transport.core import encode_token
 
 if TYPE_CHECKING:
     from ocpi_sdk.sim.app import SimApp
+    from ocpi_sdk.sim.platform import Platform
 
 RELAYS: dict[str, tuple[str, PartnerRecord]] = {}
 PASS_HEADERS = (
@@ -136,3 +138,49 @@ async def _relay(app: SimApp, request: Request, key: str) -> Response:
         )
     app.platform.emit("relayed", url=url, status=answer.status_code)
     return Response(answer.content, status_code=answer.status_code, media_type="application/json")
+
+
+def client_connected(platform: Platform, version: str, record: PartnerRecord) -> None:
+    """A party registered with the hub: record a ClientInfo per role it has (CONNECTED), served
+    by the hub's HubClientInfo Sender interface, and push it to the other connected parties."""
+    from ocpi_sdk import schemas
+    from ocpi_sdk.converter import format_datetime
+    from ocpi_sdk.sim.operations import object_key
+
+    if "ClientInfo" not in schemas.names(version):
+        return
+    credentials = record.credentials
+    roles = credentials.get("roles") or [
+        {"role": "OTHER", **{k: credentials.get(k) for k in ("country_code", "party_id")}}
+    ]
+    now = format_datetime(datetime.now(UTC).replace(microsecond=0))
+    for role in roles:
+        info = {
+            "party_id": role["party_id"],
+            "country_code": role["country_code"],
+            "role": role["role"],
+            "status": "CONNECTED",
+            "last_updated": now,
+        }
+        key = object_key({**info, "id": f"{role['country_code']}{role['party_id']}"})
+        platform.store.put(f"{version}/hubclientinfo", key, info)
+        platform.emit("client info", party=f"{role['country_code']}*{role['party_id']}")
+        for other in list(platform.partners.partners.values()):
+            if other is not record:
+                platform.spawn(_push_client_info(platform, other, info))
+
+
+async def _push_client_info(
+    platform: Platform, partner: PartnerRecord, info: dict[str, Any]
+) -> None:
+    from ocpi_sdk.sim.charging import partner_client
+
+    if not any(e.module == "hubclientinfo" for e in partner.endpoints):
+        return
+    package = platform.package(partner.version)
+    try:
+        async with partner_client(platform, partner, "hubclientinfo", "RECEIVER") as client:
+            body = package.loads(info, package.ClientInfo)
+            await client.put(info["country_code"], info["party_id"], body)
+    except Exception as exc:
+        platform.emit("error", where="hubclientinfo push", detail=str(exc))

@@ -87,13 +87,13 @@ class RoamReport:
         if self.faults:
             lines.append(f"faults injected: {', '.join(self.faults)}")
         lines.append("")
-        lines.append(f"  {'step':34} {'result':7} {'time':>8} {'calls':>6}  detail")
+        lines.append(f"  {'step':34} {'result':12} {'time':>8} {'calls':>6}  detail")
         for step in self.steps:
             result = "PASS" if step.ok else "FAIL"
             if step.runs > 1:
                 result += f" {step.runs - step.failures}/{step.runs}"
             lines.append(
-                f"  {step.name:34} {result:7} {step.seconds:7.2f}s {step.calls:6}  {step.detail}"
+                f"  {step.name:34} {result:12} {step.seconds:7.2f}s {step.calls:6}  {step.detail}"
             )
         lines.append("")
         if self.faults_met:
@@ -236,6 +236,8 @@ class Scenario:
             )
         await self.step("version negotiation", lambda: self._negotiate(target, http))
         await self.step("credentials handshake", lambda: self._handshake(target, http))
+        if self.hub is not None:
+            await self.step("HubClientInfo from the hub", lambda: self._client_info(http))
         locations: list[Any] = []
         tariffs: list[Any] = []
 
@@ -295,6 +297,18 @@ class Scenario:
         if self.hub is not None:
             party.peer = ("NL", "MSP") if role == "CPO" else ("NL", "CPO")
         return f"OCPI {registration.connection.version}, token C received"
+
+    async def _client_info(self, http: httpx.AsyncClient) -> str:
+        if self.connection is None:
+            raise StepFailed("no connection yet")
+        client: Any = self.connection.async_client("hubclientinfo", client=http)
+        self.clients.append(client)
+        parties = {
+            f"{c.country_code}*{c.party_id} {c.role} {c.status}" async for c in client.list()
+        }
+        if not any("CPO" in p and "CONNECTED" in p for p in parties):
+            raise StepFailed(f"the hub does not list the CPO as connected: {sorted(parties)}")
+        return "; ".join(sorted(parties))
 
     async def _negotiate(self, target: Platform, http: httpx.AsyncClient) -> str:
         if target is self.hub:
