@@ -30,6 +30,7 @@ def typecheck(session: nox.Session) -> None:
     """Type-check the public package with mypy --strict."""
     session.install("-e", ".", "mypy==2.4.1", "types-jsonschema")
     session.run("mypy", "--strict", "sdk/ocpi_sdk")
+    session.run("mypy", "--strict", "tests/typing/user_code.py")
 
 
 @nox.session(python=PYTHON)

@@ -295,3 +295,22 @@ def test_connection_round_trips_through_a_dict_and_names_missing_modules() -> No
     assert conn.token not in repr(conn)
     with pytest.raises(ModuleNotOfferedError, match=r"payments.*it offers: .*locations"):
         conn.client("payments")
+
+
+def test_open_gives_the_exact_client_class_and_checks_the_version() -> None:
+    from ocpi_sdk.negotiation import NegotiationError
+    from ocpi_sdk.v2_1_1.clients import LocationsSenderClient as Locations211
+    from ocpi_sdk.v2_2_1.clients import LocationsSenderClient
+
+    async def scenario() -> Connection:
+        net = Network()
+        cpo = party(net, "cpo", "CPO", ("2.2.1",))
+        async with net.client() as http:
+            return await aconnect(cpo.versions_url, cpo.token_a, role="EMSP", client=http)
+
+    conn = run(scenario())
+    with conn.open(LocationsSenderClient) as locations:
+        assert type(locations) is LocationsSenderClient
+        assert locations.url == "http://cpo.test/ocpi/2.2.1/locations"
+    with pytest.raises(NegotiationError, match=r"2\.1\.1 client; this connection speaks 2\.2\.1"):
+        conn.open(Locations211)

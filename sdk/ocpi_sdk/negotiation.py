@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import httpx
 
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.errors import OcpiError
-from ocpi_sdk.transport.clients import AsyncClient, SyncClient
+from ocpi_sdk.transport.clients import AsyncClient, BaseClient, SyncClient
 from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Flow, TransportCore
 from ocpi_sdk.transport.drivers import run_async, run_sync
 from ocpi_sdk.transport.spec import TokenEncoding
@@ -35,6 +35,8 @@ __all__ = [
     "choose_version",
     "connect",
 ]
+
+C = TypeVar("C", bound=BaseClient)
 
 OUR_ROLES = ("CPO", "EMSP", "HUB", "NSP", "NAP", "SCSP", "OTHER")
 _VERSION = re.compile(r"^\s*v?(\d+)\.(\d+)(?:\.(\d+))?\s*$", re.IGNORECASE)
@@ -174,6 +176,19 @@ class Connection:
         """An asyncio client for ``module`` at this partner."""
         endpoint, (_, async_cls) = self._client_classes(module, role)
         return async_cls(endpoint.url, self.token, **self._options(options))
+
+    def open(self, cls: type[C], **options: Any) -> C:
+        """A client of exactly ``cls`` at this partner, fully typed::
+
+        locations = conn.open(LocationsSenderClient)   # a LocationsSenderClient
+        """
+        if cls.profile.version != self.version:
+            raise NegotiationError(
+                f"{cls.__name__} is an OCPI {cls.profile.version} client; "
+                f"this connection speaks {self.version}"
+            )
+        endpoint = self.endpoint(cls.module, cls.role)
+        return cls(endpoint.url, self.token, **self._options(options))
 
     def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**self.options, **options}

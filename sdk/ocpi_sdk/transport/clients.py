@@ -20,9 +20,13 @@ from ocpi_sdk.transport.spec import OperationSpec, TokenEncoding, VersionProfile
 T = TypeVar("T")
 
 
-class _ClientBase:
+class BaseClient:
     profile: ClassVar[VersionProfile]
     converter: ClassVar[Any]
+    module: ClassVar[str]
+    """The OCPI module this client calls (``locations``)."""
+    role: ClassVar[str | None]
+    """The interface role it calls (``SENDER``/``RECEIVER``; None for versions, credentials)."""
 
     def __init__(
         self,
@@ -74,7 +78,7 @@ class _ClientBase:
         return f"{type(self).__name__}(url={self.url!r}, token=***)"
 
 
-class SyncClient(_ClientBase):
+class SyncClient(BaseClient):
     """Blocking client base. Pass ``client=`` to use your own ``httpx.Client``."""
 
     def __init__(
@@ -121,7 +125,7 @@ class SyncClient(_ClientBase):
             page = self._page(spec, cls, query, following)
 
 
-class AsyncClient(_ClientBase):
+class AsyncClient(BaseClient):
     """asyncio client base. Pass ``client=`` to use your own ``httpx.AsyncClient``."""
 
     def __init__(

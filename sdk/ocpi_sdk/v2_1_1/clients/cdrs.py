@@ -82,6 +82,8 @@ class CdrsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "cdrs"
+    role = "SENDER"
 
     def list(
         self,
@@ -128,6 +130,8 @@ class AsyncCdrsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "cdrs"
+    role = "SENDER"
 
     def list(
         self,
@@ -174,6 +178,8 @@ class CdrsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "cdrs"
+    role = "RECEIVER"
 
     def get(self, *, cdr_url: str | None = None) -> CDR:
         """Retrieve a CDR at the URL the receiver returned in the Location header of its response
@@ -196,6 +202,8 @@ class AsyncCdrsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "cdrs"
+    role = "RECEIVER"
 
     async def get(self, *, cdr_url: str | None = None) -> CDR:
         """Retrieve a CDR at the URL the receiver returned in the Location header of its response

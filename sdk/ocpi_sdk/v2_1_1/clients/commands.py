@@ -117,6 +117,8 @@ class CommandsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "RECEIVER"
 
     def reserve_now(self, body: ReserveNow) -> CommandResponse:
         """Ask the CPO to send a RESERVE_NOW command (reserve an EVSE) to the Charge Point."""
@@ -146,6 +148,8 @@ class AsyncCommandsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "RECEIVER"
 
     async def reserve_now(self, body: ReserveNow) -> CommandResponse:
         """Ask the CPO to send a RESERVE_NOW command (reserve an EVSE) to the Charge Point."""
@@ -175,6 +179,8 @@ class CommandsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "SENDER"
 
     def command_result(self, body: CommandResponse, *, response_url: str | None = None) -> Ack:
         """Deliver the asynchronous result from the Charge Point to the response_url given in the
@@ -192,6 +198,8 @@ class AsyncCommandsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "SENDER"
 
     async def command_result(
         self, body: CommandResponse, *, response_url: str | None = None

@@ -243,6 +243,8 @@ class LocationsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "SENDER"
 
     def list(
         self,
@@ -311,6 +313,8 @@ class AsyncLocationsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "SENDER"
 
     def list(
         self,
@@ -379,6 +383,8 @@ class LocationsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, location_id: str) -> Location:
         """Retrieve a Location as stored in the Receiver's system."""
@@ -538,6 +544,8 @@ class AsyncLocationsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, location_id: str) -> Location:
         """Retrieve a Location as stored in the Receiver's system."""

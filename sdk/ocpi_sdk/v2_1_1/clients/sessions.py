@@ -99,6 +99,8 @@ class SessionsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "SENDER"
 
     def list(
         self,
@@ -145,6 +147,8 @@ class AsyncSessionsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "SENDER"
 
     def list(
         self,
@@ -191,6 +195,8 @@ class SessionsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, session_id: str) -> Session:
         """Retrieve a Session from the receiver by its id, e.g. to check its state."""
@@ -242,6 +248,8 @@ class AsyncSessionsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, session_id: str) -> Session:
         """Retrieve a Session from the receiver by its id, e.g. to check its state."""

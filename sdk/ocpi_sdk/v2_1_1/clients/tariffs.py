@@ -115,6 +115,8 @@ class TariffsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "SENDER"
 
     def list(
         self,
@@ -161,6 +163,8 @@ class AsyncTariffsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "SENDER"
 
     def list(
         self,
@@ -207,6 +211,8 @@ class TariffsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, tariff_id: str) -> Tariff:
         """Retrieve a Tariff as stored in the eMSP's system."""
@@ -252,6 +258,8 @@ class AsyncTariffsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, tariff_id: str) -> Tariff:
         """Retrieve a Tariff as stored in the eMSP's system."""

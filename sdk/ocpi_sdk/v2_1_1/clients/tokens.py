@@ -115,6 +115,8 @@ class TokensReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, token_uid: str) -> Token:
         """Retrieve a Token as stored in the CPO system."""
@@ -153,6 +155,8 @@ class AsyncTokensReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, token_uid: str) -> Token:
         """Retrieve a Token as stored in the CPO system."""
@@ -191,6 +195,8 @@ class TokensSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "SENDER"
 
     def list(
         self,
@@ -253,6 +259,8 @@ class AsyncTokensSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "SENDER"
 
     def list(
         self,

@@ -60,6 +60,8 @@ class VersionsClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "versions"
+    role = None
 
     def list_versions(self, *, versions_url: str | None = None) -> builtins.list[Version]:
         """Fetch the OCPI versions the party supports, each with the URL of its version details."""
@@ -81,6 +83,8 @@ class AsyncVersionsClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "versions"
+    role = None
 
     async def list_versions(self, *, versions_url: str | None = None) -> builtins.list[Version]:
         """Fetch the OCPI versions the party supports, each with the URL of its version details."""

@@ -135,6 +135,8 @@ class CommandsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "RECEIVER"
 
     def cancel_reservation(self, body: CancelReservation) -> CommandResponse:
         """Ask the CPO to send a CANCEL_RESERVATION command (cancel a reservation) to the Charge
@@ -170,6 +172,8 @@ class AsyncCommandsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "RECEIVER"
 
     async def cancel_reservation(self, body: CancelReservation) -> CommandResponse:
         """Ask the CPO to send a CANCEL_RESERVATION command (cancel a reservation) to the Charge
@@ -204,6 +208,8 @@ class CommandsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "SENDER"
 
     def command_result(self, body: CommandResult, *, response_url: str | None = None) -> Ack:
         """Deliver the asynchronous result from the Charge Point to the response_url given in the
@@ -222,6 +228,8 @@ class AsyncCommandsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "commands"
+    role = "SENDER"
 
     async def command_result(self, body: CommandResult, *, response_url: str | None = None) -> Ack:
         """Deliver the asynchronous result from the Charge Point to the response_url given in the

@@ -90,6 +90,8 @@ class CredentialsClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "credentials"
+    role = None
 
     def get(self) -> Credentials:
         """Retrieve the credentials for accessing the server's platform."""
@@ -121,6 +123,8 @@ class AsyncCredentialsClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "credentials"
+    role = None
 
     async def get(self) -> Credentials:
         """Retrieve the credentials for accessing the server's platform."""

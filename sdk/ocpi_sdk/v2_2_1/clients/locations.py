@@ -243,6 +243,8 @@ class LocationsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "SENDER"
 
     def list(
         self,
@@ -312,6 +314,8 @@ class AsyncLocationsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "SENDER"
 
     def list(
         self,
@@ -380,6 +384,8 @@ class LocationsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, location_id: str) -> Location:
         """Retrieve a Location as stored in the Receiver's system."""
@@ -539,6 +545,8 @@ class AsyncLocationsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "locations"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, location_id: str) -> Location:
         """Retrieve a Location as stored in the Receiver's system."""

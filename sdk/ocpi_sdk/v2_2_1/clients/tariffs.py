@@ -98,6 +98,8 @@ class TariffsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "SENDER"
 
     def list(
         self,
@@ -144,6 +146,8 @@ class AsyncTariffsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "SENDER"
 
     def list(
         self,
@@ -190,6 +194,8 @@ class TariffsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, tariff_id: str) -> Tariff:
         """Retrieve a Tariff as stored in the eMSP's system."""
@@ -226,6 +232,8 @@ class AsyncTariffsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tariffs"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, tariff_id: str) -> Tariff:
         """Retrieve a Tariff as stored in the eMSP's system."""

@@ -150,6 +150,8 @@ class ChargingProfilesReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "chargingprofiles"
+    role = "RECEIVER"
 
     def get(self, session_id: str, *, duration: int, response_url: str) -> ChargingProfileResponse:
         """Ask for the ActiveChargingProfile of a session; the result is POSTed later to
@@ -190,6 +192,8 @@ class AsyncChargingProfilesReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "chargingprofiles"
+    role = "RECEIVER"
 
     async def get(
         self, session_id: str, *, duration: int, response_url: str
@@ -231,6 +235,8 @@ class ChargingProfilesSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "chargingprofiles"
+    role = "SENDER"
 
     def active_charging_profile_result(
         self, body: ActiveChargingProfileResult, *, response_url: str | None = None
@@ -268,6 +274,8 @@ class AsyncChargingProfilesSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "chargingprofiles"
+    role = "SENDER"
 
     async def active_charging_profile_result(
         self, body: ActiveChargingProfileResult, *, response_url: str | None = None

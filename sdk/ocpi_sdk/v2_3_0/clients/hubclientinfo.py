@@ -82,6 +82,8 @@ class HubClientInfoReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "hubclientinfo"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str) -> ClientInfo:
         """Retrieve one ClientInfo object as stored in the connected party's system."""
@@ -109,6 +111,8 @@ class AsyncHubClientInfoReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "hubclientinfo"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str) -> ClientInfo:
         """Retrieve one ClientInfo object as stored in the connected party's system."""
@@ -135,6 +139,8 @@ class HubClientInfoSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "hubclientinfo"
+    role = "SENDER"
 
     def list(
         self,
@@ -182,6 +188,8 @@ class AsyncHubClientInfoSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "hubclientinfo"
+    role = "SENDER"
 
     def list(
         self,

@@ -230,6 +230,8 @@ class PaymentsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "payments"
+    role = "SENDER"
 
     def list_terminals(
         self,
@@ -350,6 +352,8 @@ class AsyncPaymentsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "payments"
+    role = "SENDER"
 
     def list_terminals(
         self,
@@ -473,6 +477,8 @@ class PaymentsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "payments"
+    role = "RECEIVER"
 
     def get_terminal(self, terminal_id: str) -> Terminal:
         """Retrieve a Terminal as stored in the CPO's system, e.g. to validate its state."""
@@ -510,6 +516,8 @@ class AsyncPaymentsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "payments"
+    role = "RECEIVER"
 
     async def get_terminal(self, terminal_id: str) -> Terminal:
         """Retrieve a Terminal as stored in the CPO's system, e.g. to validate its state."""

@@ -115,6 +115,8 @@ class SessionsSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "SENDER"
 
     def list(
         self,
@@ -173,6 +175,8 @@ class AsyncSessionsSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "SENDER"
 
     def list(
         self,
@@ -230,6 +234,8 @@ class SessionsReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "RECEIVER"
 
     def get(self, country_code: str, party_id: str, session_id: str) -> Session:
         """Retrieve a Session from the receiver by its id, e.g. to check its state."""
@@ -281,6 +287,8 @@ class AsyncSessionsReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "sessions"
+    role = "RECEIVER"
 
     async def get(self, country_code: str, party_id: str, session_id: str) -> Session:
         """Retrieve a Session from the receiver by its id, e.g. to check its state."""

@@ -115,6 +115,8 @@ class TokensReceiverClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "RECEIVER"
 
     def get(
         self, country_code: str, party_id: str, token_uid: str, *, type: TokenType | None = None
@@ -173,6 +175,8 @@ class AsyncTokensReceiverClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "RECEIVER"
 
     async def get(
         self, country_code: str, party_id: str, token_uid: str, *, type: TokenType | None = None
@@ -230,6 +234,8 @@ class TokensSenderClient(SyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "SENDER"
 
     def list(
         self,
@@ -292,6 +298,8 @@ class AsyncTokensSenderClient(AsyncClient):
 
     profile = PROFILE
     converter = converter
+    module = "tokens"
+    role = "SENDER"
 
     def list(
         self,
