@@ -225,9 +225,9 @@ class SimApp:
         query, problem = _query(found.operation, request)
         if problem:
             return self.error(request, 400, status.INVALID_PARAMETERS, problem)
-        from ocpi_sdk.sim.behaviour import serve
+        from ocpi_sdk.sim.behaviour import Call, serve
 
-        return await serve(self, request, version, found, query, body, partner)
+        return await serve(Call(self, request, version, found, query, body, partner))
 
 
 class _Counter:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -18,10 +19,21 @@ from ocpi_sdk.sim import operations as ops
 if TYPE_CHECKING:
     from ocpi_sdk.sim.app import SimApp
 
-Hook = Callable[
-    ["SimApp", Request, str, ops.Match, dict[str, Any], Any, PartnerRecord | None],
-    Awaitable[Response],
-]
+
+@attrs.frozen
+class Call:
+    """One matched request to a module endpoint: what every behaviour is given."""
+
+    app: SimApp
+    request: Request
+    version: str
+    found: ops.Match
+    query: dict[str, Any]
+    body: Any
+    partner: PartnerRecord | None
+
+
+Hook = Callable[[Call], Awaitable[Response]]
 HOOKS: dict[tuple[str, str], Hook] = {}
 
 
@@ -33,19 +45,14 @@ def hook(module: str, name: str) -> Callable[[Hook], Hook]:
     return register
 
 
-async def serve(
-    app: SimApp,
-    request: Request,
-    version: str,
-    found: ops.Match,
-    query: dict[str, Any],
-    body: Any,
-    partner: PartnerRecord | None,
-) -> Response:
+async def serve(call: Call) -> Response:
+    app, request, version, found, query, body = (
+        call.app, call.request, call.version, call.found, call.query, call.body
+    )  # fmt: skip
     op = found.operation
     special = HOOKS.get((found.interface.module, op.name))
     if special is not None:
-        return await special(app, request, version, found, query, body, partner)
+        return await special(call)
     module = bucket(version, found.interface.module)
     if op.paginated:
         return list_objects(app, request, module, query)
@@ -209,36 +216,22 @@ def minimal(version: str, name: str, **values: Any) -> dict[str, Any]:
 
 
 @hook("cdrs", "post")
-async def receive_cdr(
-    app: SimApp,
-    request: Request,
-    version: str,
-    found: ops.Match,
-    query: dict[str, Any],
-    body: Any,
-    partner: PartnerRecord | None,
-) -> Response:
-    key = ops.object_key(body)
-    app.platform.store.put(bucket(version, "cdrs"), key, body)
-    app.platform.emit("cdr", body=body)
-    url = f"{app.platform.endpoint_url(version, 'cdrs')}/t/get/{key[2]}"
-    return app.respond(request, headers={"Location": url})
+async def receive_cdr(call: Call) -> Response:
+    platform = call.app.platform
+    key = ops.object_key(call.body)
+    platform.store.put(bucket(call.version, "cdrs"), key, call.body)
+    platform.emit("cdr", body=call.body)
+    url = f"{platform.endpoint_url(call.version, 'cdrs')}/t/get/{key[2]}"
+    return call.app.respond(call.request, headers={"Location": url})
 
 
 @hook("tokens", "authorize")
-async def authorize(
-    app: SimApp,
-    request: Request,
-    version: str,
-    found: ops.Match,
-    query: dict[str, Any],
-    body: Any,
-    partner: PartnerRecord | None,
-) -> Response:
-    uid = found.args["token_uid"]
+async def authorize(call: Call) -> Response:
+    app, version, body = call.app, call.version, call.body
+    uid = call.found.args["token_uid"]
     token = app.platform.store.find(bucket(version, "tokens"), uid)
     if token is None:
-        return app.error(request, 404, status.UNKNOWN_TOKEN, f"unknown token {uid}")
+        return app.error(call.request, 404, status.UNKNOWN_TOKEN, f"unknown token {uid}")
     allowed = "ALLOWED" if token.get("valid", True) else "BLOCKED"
     info: dict[str, Any] = {"allowed": allowed}
     properties = schemas.get(version, "AuthorizationInfo")["properties"]
@@ -249,41 +242,26 @@ async def authorize(
     if body and "location" in properties:
         info["location"] = body
     app.platform.emit("authorized", uid=uid, allowed=allowed)
-    return app.respond(request, info)
+    return app.respond(call.request, info)
 
 
 @hook("commands", "command_result")
-async def command_result(
-    app: SimApp,
-    request: Request,
-    version: str,
-    found: ops.Match,
-    query: dict[str, Any],
-    body: Any,
-    partner: PartnerRecord | None,
-) -> Response:
-    app.platform.emit("command result", key=found.args.get("key"), body=body)
-    return app.respond(request)
+async def command_result(call: Call) -> Response:
+    call.app.platform.emit("command result", key=call.found.args.get("key"), body=call.body)
+    return call.app.respond(call.request)
 
 
 def _command(name: str) -> Hook:
-    async def handle(
-        app: SimApp,
-        request: Request,
-        version: str,
-        found: ops.Match,
-        query: dict[str, Any],
-        body: Any,
-        partner: PartnerRecord | None,
-    ) -> Response:
+    async def handle(call: Call) -> Response:
         from ocpi_sdk.sim.charging import on_command
 
-        response = minimal(version, "CommandResponse", result="ACCEPTED")
-        accepted = await on_command(app.platform, version, name, body, partner)
+        platform = call.app.platform
+        response = minimal(call.version, "CommandResponse", result="ACCEPTED")
+        accepted = await on_command(platform, call.version, name, call.body, call.partner)
         if not accepted:
             response["result"] = "REJECTED"
-        app.platform.emit("command", name=name, body=body, result=response["result"])
-        return app.respond(request, response)
+        platform.emit("command", name=name, body=call.body, result=response["result"])
+        return call.app.respond(call.request, response)
 
     return handle
 

@@ -238,34 +238,20 @@ class TransportCore:
                 ) from outcome
             response = cast(httpx.Response, outcome)
             status = response.status_code
-            if (
-                status in self.retries.statuses
-                and spec.idempotent
-                and attempt < self.retries.attempts
-            ):
+            retry_after = response.headers.get("Retry-After")
+            reason = None
+            if status in self.retries.statuses:
+                reason = f"HTTP {status}"
+            elif 200 <= status < 300 and _unreadable(response):
+                reason, retry_after = f"a body that is not JSON with HTTP {status}", None
+            if reason and spec.idempotent and attempt < self.retries.attempts:
                 self.tolerated.add(
                     "retry",
-                    f"HTTP {status}, retrying (attempt {attempt + 1} of {self.retries.attempts})",
+                    f"{reason}, retrying (attempt {attempt + 1} of {self.retries.attempts})",
                     method=request.method,
                     url=str(request.url),
                 )
-                yield Sleep(self.retries.delay(attempt, response.headers.get("Retry-After")))
-                attempt += 1
-                continue
-            if (
-                200 <= status < 300
-                and spec.idempotent
-                and attempt < self.retries.attempts
-                and _unreadable(response)
-            ):
-                self.tolerated.add(
-                    "retry",
-                    f"a body that is not JSON with HTTP {status}, retrying "
-                    f"(attempt {attempt + 1} of {self.retries.attempts})",
-                    method=request.method,
-                    url=str(request.url),
-                )
-                yield Sleep(self.retries.delay(attempt))
+                yield Sleep(self.retries.delay(attempt, retry_after))
                 attempt += 1
                 continue
             if status == 401 and self.token_mode == "auto" and not switched:
