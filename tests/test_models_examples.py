@@ -181,3 +181,32 @@ def test_models_need_no_asserts() -> None:
         if "\nassert " in p.read_text() or "    assert " in p.read_text()
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("field", "path"),
+    [("city", "$.city"), ("publish", "$.publish"), ("last_updated", "$.last_updated")],
+)
+def test_null_in_a_required_field_is_an_error(examples_dir: Path, field: str, path: str) -> None:
+    from ocpi_sdk.v2_2_1 import Location, loads
+
+    payload = load("2.2.1", "location_example.json")
+    payload[field] = None
+    with pytest.raises(PayloadError) as caught:
+        loads(payload, Location)
+    assert path in {p.path for p in caught.value.problems}
+
+
+def test_null_in_optional_fields_reads_as_absent(examples_dir: Path) -> None:
+    from ocpi_sdk.v2_2_1 import Location, dumps, loads
+
+    payload = load("2.2.1", "location_example.json")
+    payload.update(name=None, parking_type=None, time_zone="Europe/Brussels")
+    payload["evses"][0]["connectors"][0]["max_electric_power"] = None
+    location = loads(payload, Location)
+    assert location.name is None and location.parking_type is None
+    out = json.loads(dumps(location))
+    assert "name" not in out and "parking_type" not in out
+    payload["evses"][0]["status"] = None  # required enum
+    with pytest.raises(PayloadError, match=r"\$\.evses\[0\]\.status"):
+        loads(payload, Location)

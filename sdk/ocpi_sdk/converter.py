@@ -85,17 +85,33 @@ def _strict(kind: type) -> Callable[[Any, Any], Any]:
             return value
         raise TypeError(f"expected {_JSON_NAMES[kind]}, got {_json_name(value)}")
 
+    structure.nullable = _nullable_strict(kind)  # type: ignore[attr-defined]
     return structure
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    """Structure hook of one enum: a dict look-up for known values, the class for the rest."""
+def _nullable_strict(kind: type) -> Callable[[Any, Any], Any]:
+    """The hook of ``kind | None`` in one call (the optional fields are most fields)."""
+
+    def structure(value: Any, _type: Any) -> Any:
+        if value is None or type(value) is kind:
+            return value
+        raise TypeError(f"expected {_JSON_NAMES[kind]}, got {_json_name(value)}")
+
+    return structure
+
+
+def _enum_hook(cls: type[enum.Enum], *, nullable: bool = False) -> Callable[[Any, Any], Any]:
+    """Structure hook of one enum: a dict look-up for known values, the class for the rest.
+
+    ``nullable`` makes the hook of ``cls | None``, in the same single call."""
     known = cls._value2member_map_
 
-    def structure(value: Any, _type: Any) -> enum.Enum:
+    def structure(value: Any, _type: Any) -> Any:
         member = known.get(value) if type(value) is str else None
         if member is not None:
             return member
+        if value is None and nullable:
+            return None
         if type(value) is not str:
             raise TypeError(f"expected a {cls.__name__} string, got {_json_name(value)}")
         try:
@@ -106,6 +122,8 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
                 f"{value!r} is not a valid {cls.__name__} value; allowed: {allowed}"
             ) from None
 
+    if not nullable:
+        structure.nullable = _enum_hook(cls, nullable=True)  # type: ignore[attr-defined]
     return structure
 
 
@@ -128,6 +146,9 @@ def _optional_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
     def factory(type_: Any) -> Callable[[Any, Any], Any]:
         (inner,) = [arg for arg in get_args(type_) if arg is not type(None)]
         handler = converter.get_structure_hook(inner)
+        nullable: Callable[[Any, Any], Any] | None = getattr(handler, "nullable", None)
+        if nullable is not None:
+            return nullable
 
         def structure(value: Any, _type: Any) -> Any:
             return None if value is None else handler(value, inner)
@@ -139,7 +160,8 @@ def _optional_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
 
 def _structure_int(value: Any, _type: Any) -> int:
     if type(value) is int:
-        return int(value)
+        result: int = value
+        return result
     if type(value) is float and value.is_integer():
         return int(value)
     raise TypeError(f"expected integer, got {_json_name(value)}")
