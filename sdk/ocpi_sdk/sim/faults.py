@@ -32,6 +32,20 @@ DESCRIPTIONS = {
     "reject_post": "HTTP 503 on POST requests (not recoverable)",
 }
 
+HANDLING = {
+    "rate_limit": "retried after Retry-After (idempotent requests)",
+    "server_error": "retried with backoff (idempotent requests)",
+    "truncated": "retried: the body was not JSON (idempotent requests)",
+    "not_json": "retried: the body was not JSON (idempotent requests)",
+    "slow": "waited, within the client's timeout",
+    "one_per_page": "followed every next-page Link",
+    "link_other_path": "followed the Link URL as given",
+    "no_z": "read as UTC, as the spec says",
+    "extra_fields": "ignored unknown fields (notes with validate_responses)",
+    "plain_token": "token encoding fallback (client) / plain token accepted (server)",
+    "reject_post": "not recoverable: a POST may not be repeated",
+}
+
 
 def parse(names: str | Iterable[str] | None) -> tuple[str, ...]:
     """``"all"``, ``"rate_limit,no_z"`` or a list, checked against the known names."""

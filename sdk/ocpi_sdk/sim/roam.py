@@ -77,7 +77,10 @@ class RoamReport:
             "seconds": round(self.seconds, 3),
             "steps": [attrs.asdict(s) for s in self.steps],
             "tolerated": self.tolerated,
-            "faults_met": self.faults_met,
+            "faults_met": {
+                name: {"times": times, "handled": fault_names.HANDLING.get(name, "")}
+                for name, times in sorted(self.faults_met.items())
+            },
             "error": self.error,
         }
 
@@ -97,8 +100,10 @@ class RoamReport:
             )
         lines.append("")
         if self.faults_met:
-            met = ", ".join(f"{k} x{v}" for k, v in sorted(self.faults_met.items()))
-            lines.append(f"faults met: {met}")
+            lines.append("faults met, and how they were handled:")
+            for name, times in sorted(self.faults_met.items()):
+                how = fault_names.HANDLING.get(name, "")
+                lines.append(f"  {name:16} x{times:<4} {how}")
         if self.tolerated:
             tolerated = ", ".join(f"{k} x{v}" for k, v in sorted(self.tolerated.items()))
             lines.append(f"tolerated by the SDK: {tolerated}")
