@@ -40,7 +40,7 @@ from ocpi_sdk.model_support import FieldConstraintError
 
 T = TypeVar("T")
 
-__all__ = ["OcpiConverter", "format_datetime", "parse_datetime"]
+__all__ = ["OcpiConverter", "format_datetime", "json_default", "parse_datetime"]
 
 
 def parse_datetime(value: Any, _type: Any = datetime) -> datetime:
@@ -183,7 +183,8 @@ def _json_name(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _orjson_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """orjson's ``default``: a ``Decimal`` written exactly, as its own digits."""
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise TypeError(f"{value} is not a JSON number")
@@ -287,7 +288,7 @@ class OcpiConverter:
 
     def dumps(self, obj: Any) -> bytes:
         """A model (or list of models) as compact JSON bytes, numbers written exactly."""
-        return orjson.dumps(self._lenient.unstructure(obj), default=_orjson_default)
+        return orjson.dumps(self._lenient.unstructure(obj), default=json_default)
 
     def _explain(self, data: Any, cls: Any, strict: bool) -> list[Any]:
         """Every problem of a payload that failed to load: cattrs' detailed validation, plus the

@@ -19,6 +19,7 @@ import attrs
 import httpx
 import orjson
 
+from ocpi_sdk.converter import json_default
 from ocpi_sdk.errors import (
     ClientError,
     HttpError,
@@ -178,7 +179,7 @@ class TransportCore:
             data = self.converter.to_dict(body)
         if self.validate_requests and spec.request_object:
             self._check_outgoing(spec, data)
-        return orjson.dumps(data, default=_orjson_default)
+        return orjson.dumps(data, default=json_default)
 
     def _check_outgoing(self, spec: OperationSpec, data: Any) -> None:
         from ocpi_sdk import schemas
@@ -539,14 +540,6 @@ def _ocpi(document: Any) -> dict[str, Any]:
 def _preview(content: bytes, limit: int = 120) -> str:
     text = content.decode("utf-8", "replace").strip()
     return repr(text if len(text) <= limit else text[:limit] + "...")
-
-
-def _orjson_default(value: Any) -> Any:
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
-        return orjson.Fragment(str(value))
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 __all__ = [
