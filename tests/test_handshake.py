@@ -314,3 +314,17 @@ def test_open_gives_the_exact_client_class_and_checks_the_version() -> None:
         assert locations.url == "http://cpo.test/ocpi/2.2.1/locations"
     with pytest.raises(NegotiationError, match=r"2\.1\.1 client; this connection speaks 2\.2\.1"):
         conn.open(Locations211)
+
+
+def test_module_clients_are_reused_and_closed() -> None:
+    async def scenario() -> Connection:
+        net = Network()
+        cpo = party(net, "cpo", "CPO", ("2.2.1",))
+        async with net.client() as http:
+            return await aconnect(cpo.versions_url, cpo.token_a, role="EMSP", client=http)
+
+    with run(scenario()) as conn:
+        first = conn.locations
+        assert conn.locations is first
+        assert type(first).__name__ == "LocationsSenderClient"
+    assert first.http.is_closed

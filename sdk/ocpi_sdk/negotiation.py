@@ -125,6 +125,8 @@ class Connection:
     ``hubclientinfo``, ``chargingprofiles``, ``credentials``) is the client of the interface our
     role calls at the partner, e.g. ``LocationsSenderClient`` for an eMSP talking to a CPO.
     ``to_dict``/``from_dict`` save and restore it so an app need not negotiate on every start.
+    The clients ``conn.<module>`` opens are kept and reused; ``close()`` (or ``with conn:``)
+    closes them.
     """
 
     version: str
@@ -136,6 +138,7 @@ class Connection:
     partner_version: str = ""
     token_encoding: TokenEncoding | None = None
     options: dict[str, Any] = attrs.field(factory=dict)
+    _shared: dict[str, SyncClient] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     def endpoint(self, module: str, role: str | None = None) -> EndpointInfo:
         """The partner's endpoint of ``module`` (for the interface we call, unless ``role``)."""
@@ -204,7 +207,22 @@ class Connection:
     def __getattr__(self, module: str) -> SyncClient:
         if module.startswith("_") or module not in _known_modules():
             raise AttributeError(module)
-        return self.client(module)
+        client = self._shared.get(module)
+        if client is None:
+            client = self._shared[module] = self.client(module)
+        return client
+
+    def close(self) -> None:
+        """Close the clients ``conn.<module>`` opened (``client()``/``open()`` ones are yours)."""
+        for client in self._shared.values():
+            client.close()
+        self._shared.clear()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def to_dict(self) -> dict[str, Any]:
         """Everything needed to restore this connection (includes the token: store it safely)."""
