@@ -122,6 +122,7 @@ class SyncClient(BaseClient):
             following = self.core.check_next(seen, page, self.url)
             if following is None:
                 return
+            del page  # let this page's objects go before the next page is loaded
             page = self._page(spec, cls, query, following)
 
 
@@ -172,4 +173,5 @@ class AsyncClient(BaseClient):
             following = self.core.check_next(seen, page, self.url)
             if following is None:
                 return
+            del page  # let this page's objects go before the next page is loaded
             page = await self._page(spec, cls, query, following)

@@ -349,6 +349,9 @@ class TransportCore:
     def data(self, spec: OperationSpec, response: httpx.Response, cls: Any) -> Any:
         """The typed ``data`` of a successful response (an :class:`Ack` when there is none)."""
         envelope = self.envelope(spec, response)
+        # The parsed body is ours now: drop it from the response, which httpx may keep alive
+        # (a page of raw dicts per response would otherwise linger until a full collection).
+        response.extensions.pop("ocpi_document", None)
         if spec.response_object is None or cls is None:
             return Ack(
                 envelope["status_code"],
