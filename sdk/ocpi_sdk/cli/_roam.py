@@ -12,6 +12,8 @@ from ocpi_sdk.packages import sdk_versions
 
 
 def register(commands: Any) -> None:
+    from ocpi_sdk.sim.faults import DESCRIPTIONS
+
     parser: argparse.ArgumentParser = commands.add_parser(
         "roam",
         help="run a CPO and an eMSP (and a hub) on loopback and drive a roaming flow",
@@ -22,12 +24,15 @@ def register(commands: Any) -> None:
             "Session updates, STOP_SESSION and the CDR checked against the Tariff. "
             "Exit 0 when every step passes, 1 otherwise."
         ),
+        epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in DESCRIPTIONS.items()),
     )
     parser.add_argument(
         "--version", default=sdk_versions()[-2] if len(sdk_versions()) > 1 else sdk_versions()[-1]
     )
     parser.add_argument("--via-hub", action="store_true", help="route everything through a hub")
-    parser.add_argument("--faults", default="", help="comma-separated fault names, or 'all'")
+    parser.add_argument(
+        "--faults", default="", help="comma-separated fault names, or 'all' (listed below)"
+    )
     parser.add_argument("--count", type=int, default=1, help="drivers charging at once")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--format", choices=("text", "json"), default="text")

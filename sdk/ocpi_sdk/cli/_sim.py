@@ -10,6 +10,8 @@ from ocpi_sdk.packages import sdk_versions
 
 
 def register(commands: Any) -> None:
+    from ocpi_sdk.sim.faults import DESCRIPTIONS
+
     parser: argparse.ArgumentParser = commands.add_parser(
         "sim",
         help="run a simulated CPO, eMSP or hub on loopback",
@@ -17,6 +19,7 @@ def register(commands: Any) -> None:
             "Start a simulated OCPI party on 127.0.0.1 and print its versions URL and the token A "
             "a partner registers with. Stop it with Ctrl-C."
         ),
+        epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in DESCRIPTIONS.items()),
     )
     parser.add_argument("role", choices=("cpo", "emsp", "hub"))
     parser.add_argument("--port", type=int, default=8001)
@@ -26,7 +29,9 @@ def register(commands: Any) -> None:
         dest="versions",
         help=f"OCPI version to serve (repeatable; default all: {', '.join(sdk_versions())})",
     )
-    parser.add_argument("--faults", default="", help="comma-separated fault names, or 'all'")
+    parser.add_argument(
+        "--faults", default="", help="comma-separated fault names, or 'all' (listed below)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", help="SQLite file keeping the state across restarts")
     parser.add_argument("--token", help="token A to accept (default: a new random one)")

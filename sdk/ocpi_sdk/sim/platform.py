@@ -17,7 +17,7 @@ import httpx
 
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.credentials import CredentialsHandler, MemoryPartnerStore, PartnerRecord, PartyRole
-from ocpi_sdk.negotiation import Connection, EndpointInfo
+from ocpi_sdk.negotiation import Connection
 from ocpi_sdk.schemas._interfaces import Interface
 from ocpi_sdk.sim.faults import FaultPlan
 from ocpi_sdk.sim.store import ObjectStore
@@ -235,7 +235,3 @@ def _parties(credentials: dict[str, Any]) -> list[tuple[str, str]]:
     if "roles" in credentials:
         return [(r["country_code"], r["party_id"]) for r in credentials["roles"]]
     return [(credentials.get("country_code", ""), credentials.get("party_id", ""))]
-
-
-def endpoints_of(details: list[dict[str, Any]]) -> tuple[EndpointInfo, ...]:
-    return tuple(EndpointInfo(e["identifier"], e["url"], e.get("role")) for e in details)
