@@ -57,7 +57,13 @@ async def serve(call: Call) -> Response:
     if op.paginated:
         return list_objects(app, request, module, query)
     if op.target != "endpoint":
-        return get_by_key(app, request, module, found.args.get("key", ""))
+        if op.method == "GET":
+            return get_by_key(app, request, module, found.args.get("key", ""))
+        # an asynchronous result POSTed to a URL we gave (command or charging profile results)
+        app.platform.emit(
+            "result", module=module, operation=op.name, key=found.args.get("key"), body=body
+        )
+        return app.respond(request)
     if op.method == "GET":
         return get_object(app, request, module, found)
     if op.method == "PUT":
@@ -249,6 +255,47 @@ async def authorize(call: Call) -> Response:
 async def command_result(call: Call) -> Response:
     call.app.platform.emit("command result", key=call.found.args.get("key"), body=call.body)
     return call.app.respond(call.request)
+
+
+@hook("sessions", "set_charging_preferences")
+async def charging_preferences(call: Call) -> Response:
+    """The CPO accepts the driver's preferences (the answer is a ChargingPreferencesResponse)."""
+    session_id = call.found.args.get("session_id", "")
+    if call.app.platform.store.find(bucket(call.version, "sessions"), session_id) is None:
+        return call.app.respond(call.request, "NOT_POSSIBLE")
+    call.app.platform.emit("charging preferences", session_id=session_id, body=call.body)
+    return call.app.respond(call.request, "ACCEPTED")
+
+
+def _profile(name: str, result_operation: str) -> Hook:
+    """A Charging Profiles Receiver operation: answer ACCEPTED at once, POST the result later."""
+
+    async def handle(call: Call) -> Response:
+        from ocpi_sdk.sim.charging import send_profile_result
+
+        platform = call.app.platform
+        url = call.query.get("response_url") or (call.body or {}).get("response_url")
+        if name == "put":
+            key = ("", "", call.found.args.get("session_id", ""))
+            platform.store.put(bucket(call.version, "chargingprofiles"), key, call.body)
+        if url:
+            platform.spawn(
+                send_profile_result(
+                    platform, call.version, call.partner, url, result_operation, call.body
+                )
+            )
+        platform.emit(
+            "charging profile", operation=name, session_id=call.found.args.get("session_id")
+        )
+        response = minimal(call.version, "ChargingProfileResponse", result="ACCEPTED")
+        return call.app.respond(call.request, response)
+
+    return handle
+
+
+HOOKS[("chargingprofiles", "get")] = _profile("get", "active_charging_profile_result")
+HOOKS[("chargingprofiles", "put")] = _profile("put", "charging_profile_result")
+HOOKS[("chargingprofiles", "delete")] = _profile("delete", "clear_profile_result")
 
 
 def _command(name: str) -> Hook:

@@ -87,6 +87,44 @@ async def send_result(
         platform.emit("error", where="command result", detail=str(exc))
 
 
+async def send_profile_result(
+    platform: Platform,
+    version: str,
+    partner: PartnerRecord | None,
+    url: str,
+    operation: str,
+    request: Any,
+) -> None:
+    """POST a charging-profile result to its ``response_url`` (after the configured delay)."""
+    await asyncio.sleep(platform.config.command_delay)
+    if partner is None:
+        return
+    package = packages.package(version)
+    ops = packages.clients(version).OPERATIONS
+    spec = ops[("chargingprofiles", "SENDER", operation)]
+    name = spec.request_object or ""
+    body: dict[str, Any] = {"result": "ACCEPTED"}
+    if name == "ActiveChargingProfileResult":
+        stored = platform.store.all(f"{version}/chargingprofiles")
+        profile = (stored[-1] if stored else {}).get(
+            "charging_profile", {"charging_rate_unit": "W"}
+        )
+        body["profile"] = {"start_date_time": _now(), "charging_profile": profile}
+    try:
+        async with partner_client(platform, partner, "chargingprofiles", "SENDER") as client:
+            method = getattr(client, operation)
+            await method(package.loads(body, getattr(package, name)), response_url=url)
+        platform.emit("result sent", url=url, result="ACCEPTED")
+    except Exception as exc:  # reported, not raised: the request itself was answered
+        platform.emit("error", where="charging profile result", detail=str(exc))
+
+
+def _now() -> str:
+    from ocpi_sdk.converter import format_datetime
+
+    return format_datetime(datetime.now(UTC).replace(microsecond=0))
+
+
 async def on_command(
     platform: Platform, version: str, name: str, body: Any, partner: PartnerRecord | None
 ) -> bool:
