@@ -1,5 +1,8 @@
 """Read one version folder of ``schemas/`` into what the templates need.
 
+The structure -- every class with its fields, required-ness and constraints, every enum with its
+values -- comes from datamodel-code-generator's JSON Schema parser (:mod:`codegen.parse`).
+
 The schema files follow the conventions of ``schemas/README.md``: one file per spec chapter, every
 definition under ``$defs`` with ``x-ocpi-kind``; typed strings are a ``$ref`` to ``types.json``
 with ``maxLength`` beside it. Field types are resolved here from those ``$ref`` names: ``DateTime``
@@ -9,6 +12,7 @@ object or class its attrs class.
 
 from __future__ import annotations
 
+import functools
 import json
 import keyword
 import re
@@ -18,7 +22,10 @@ from typing import Any
 
 import attrs
 
+from codegen.parse import SPECIAL, Parsed, ParsedField, TypeRef, parse_folder
+
 SCALAR_TYPES = {"string": "str", "integer": "int", "number": "Decimal", "boolean": "bool"}
+BUILTINS = {"str": "str", "int": "int", "bool": "bool", "float": "Decimal"}
 STRING_TYPES = {"CiString", "String", "URL"}
 SPECIAL_TYPES = {"DateTime": "datetime", "Number": "Decimal"}
 
@@ -172,6 +179,66 @@ class _Reader:
             else None,
         )
 
+    @functools.cached_property
+    def parsed(self) -> Parsed:
+        """datamodel-code-generator's parse of the whole folder (done once, when first needed)."""
+        return parse_folder(self.folder)
+
+    def fields(self, name: str, definition: dict[str, Any], used: set[str]) -> list[Field]:
+        """The fields of a class, as the parser found them, in the spec's order."""
+        properties: dict[str, Any] = definition.get("properties", {})
+        parsed = self.parsed.classes.get(name)
+        if parsed is None:  # a choice the parser turned into a union: read the schema itself
+            required = set(definition.get("required", []))
+            return [
+                self.field(key, prop, key in required, used) for key, prop in properties.items()
+            ]
+        order = {key: index for index, key in enumerate(properties)}
+        return [
+            self.parsed_field(item, properties.get(item.name, {}), used)
+            for item in sorted(parsed, key=lambda f: order.get(f.name, len(order)))
+        ]
+
+    def parsed_field(self, item: ParsedField, schema: dict[str, Any], used: set[str]) -> Field:
+        """A field from the parser's result; its OCPI type identity and description from the
+        schema (the parser turns a ``$ref`` to ``DateTime`` into a plain string)."""
+        annotation = self.type_of(item.type, used)
+        max_length = item.max_length
+        if max_length is None and annotation == "str" and item.type.ref:
+            max_length = self.parsed.aliases.get(item.type.ref, (None, None))[1]
+        item_max = None
+        if item.type.item is not None and item.type.item.ref:
+            item_max = self.parsed.aliases.get(item.type.item.ref, (None, None))[1]
+        return Field(
+            name=python_name(item.name),
+            json_name=item.name,
+            annotation=annotation,
+            required=item.required,
+            description=_summary(schema.get("description", "")),
+            max_length=max_length if annotation == "str" else None,
+            min_items=item.min_items,
+            pattern=schema.get("pattern"),
+            list_item_max_length=item_max,
+        )
+
+    def type_of(self, ref: TypeRef, used: set[str]) -> str:
+        """The Python annotation of a parsed type."""
+        if ref.item is not None:
+            return f"list[{self.type_of(ref.item, used)}]"
+        if ref.ref is not None:
+            target = ref.ref.rsplit("/", 1)[-1]
+            if SPECIAL not in ref.ref and target in self.owner:
+                if target in SPECIAL_TYPES:
+                    return SPECIAL_TYPES[target]
+                if target in STRING_TYPES:
+                    return "str"
+                if self.is_class(target) or self.is_enum(target):
+                    used.add(target)
+                    return target
+            builtin = self.parsed.aliases.get(ref.ref, (None, None))[0]
+            return BUILTINS.get(str(builtin), "Any")
+        return BUILTINS.get(str(ref.builtin), "Any")
+
     def _base(self, schema: dict[str, Any]) -> dict[str, Any]:
         """The definition a ``$ref`` points at (``{}`` when there is none)."""
         ref = schema.get("$ref")
@@ -189,17 +256,13 @@ class _Reader:
                 described = definition.get("x-enum-descriptions", {})
                 members = tuple(
                     EnumMember(member_name(v), v, _summary(described.get(v, "")))
-                    for v in definition["enum"]
+                    for v in self.parsed.enums[name]
                 )
                 enums.append(
                     EnumDef(name, description, members, bool(definition.get("x-open-enum")))
                 )
             elif self.is_class(name):
-                required = set(definition.get("required", []))
-                fields = [
-                    self.field(key, prop, key in required, used)
-                    for key, prop in definition.get("properties", {}).items()
-                ]
+                fields = self.fields(name, definition, used)
                 classes.append(
                     ClassDef(
                         name, definition.get("x-ocpi-kind", "class"), description, tuple(fields)

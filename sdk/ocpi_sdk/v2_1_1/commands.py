@@ -80,7 +80,7 @@ class CommandResponse:
 class ReserveNow:
     """Body of the RESERVE_NOW command: reserve an EVSE of a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResponse is POSTed to; may hold a unique ID to match it with
     this ReserveNow request."""
 
@@ -100,6 +100,8 @@ class ReserveNow:
     """EVSE.uid of the specific EVSE to reserve, if any."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 39:
             raise too_long("location_id", self.location_id, 39)
         if self.evse_uid is not None and len(self.evse_uid) > 39:
@@ -110,7 +112,7 @@ class ReserveNow:
 class StartSession:
     """Body of the START_SESSION command: start a session at a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResponse is POSTed to; may hold a unique ID to match it with
     this StartSession request."""
 
@@ -124,6 +126,8 @@ class StartSession:
     """EVSE.uid of the EVSE on which to start the session, if any."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 39:
             raise too_long("location_id", self.location_id, 39)
         if self.evse_uid is not None and len(self.evse_uid) > 39:
@@ -134,7 +138,7 @@ class StartSession:
 class StopSession:
     """Body of the STOP_SESSION command: stop an ongoing session."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResponse is POSTed to; may hold a unique ID to match it with
     this StopSession request."""
 
@@ -142,6 +146,8 @@ class StopSession:
     """Session.id of the Session to stop."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.session_id) > 36:
             raise too_long("session_id", self.session_id, 36)
 
@@ -150,7 +156,7 @@ class StopSession:
 class UnlockConnector:
     """Body of the UNLOCK_CONNECTOR command: unlock a connector of an EVSE."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResponse is POSTed to; may hold a unique ID to match it with
     this UnlockConnector request."""
 
@@ -164,6 +170,8 @@ class UnlockConnector:
     """Connector.id of the Connector to unlock."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 39:
             raise too_long("location_id", self.location_id, 39)
         if len(self.evse_uid) > 39:

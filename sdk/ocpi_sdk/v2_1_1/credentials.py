@@ -30,7 +30,7 @@ class Credentials:
     token: str = attrs.field(metadata={"max_length": 64})
     """Credentials token the other party must use to authenticate in your system."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """URL of your versions endpoint."""
 
     business_details: BusinessDetails
@@ -45,6 +45,8 @@ class Credentials:
     def __attrs_post_init__(self) -> None:
         if len(self.token) > 64:
             raise too_long("token", self.token, 64)
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
         if len(self.party_id) > 3:
             raise too_long("party_id", self.party_id, 3)
         if len(self.country_code) > 2:

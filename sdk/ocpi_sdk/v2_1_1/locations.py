@@ -530,7 +530,7 @@ class Connector:
     tariff_id: str | None = attrs.field(default=None, metadata={"max_length": 36})
     """Identifier of the current tariff; set it to a free-of-charge tariff when charging is free."""
 
-    terms_and_conditions: str | None = None
+    terms_and_conditions: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Link to the operator's terms and conditions."""
 
     last_updated: datetime
@@ -541,6 +541,8 @@ class Connector:
             raise too_long("id", self.id, 36)
         if self.tariff_id is not None and len(self.tariff_id) > 36:
             raise too_long("tariff_id", self.tariff_id, 36)
+        if self.terms_and_conditions is not None and len(self.terms_and_conditions) > 255:
+            raise too_long("terms_and_conditions", self.terms_and_conditions, 255)
 
 
 @attrs.define(kw_only=True)
@@ -570,7 +572,7 @@ class BusinessDetails:
     name: str = attrs.field(metadata={"max_length": 100})
     """Name of the business."""
 
-    website: str | None = None
+    website: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Link to the business's website."""
 
     logo: Image | None = None
@@ -579,6 +581,8 @@ class BusinessDetails:
     def __attrs_post_init__(self) -> None:
         if len(self.name) > 100:
             raise too_long("name", self.name, 100)
+        if self.website is not None and len(self.website) > 255:
+            raise too_long("website", self.website, 255)
 
 
 @attrs.define(kw_only=True)
@@ -681,10 +685,10 @@ class Hours:
 class Image:
     """Reference to an image (photo or logo) of a location, EVSE or business."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """Where the full image can be fetched with a web browser."""
 
-    thumbnail: str | None = None
+    thumbnail: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Where a thumbnail of the image can be fetched."""
 
     category: ImageCategory
@@ -700,6 +704,10 @@ class Image:
     """Height of the full image in pixels (int(5))."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
+        if self.thumbnail is not None and len(self.thumbnail) > 255:
+            raise too_long("thumbnail", self.thumbnail, 255)
         if len(self.type) > 4:
             raise too_long("type", self.type, 4)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ocpi_sdk.model_support import OcpiEnum
+from ocpi_sdk.model_support import OcpiEnum, too_long
 
 if TYPE_CHECKING:
     pass
@@ -131,8 +131,12 @@ class SetChargingProfile:
     charging_profile: ChargingProfile
     """Power or current limits over time to apply to the session."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL to which the ChargingProfileResult is POSTed; may embed a unique request ID."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
 
 
 @attrs.define(kw_only=True)

@@ -106,7 +106,7 @@ class CommandType(OcpiEnum):
 class CancelReservation:
     """Body of the CANCEL_RESERVATION command: cancel an existing reservation."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this CancelReservation request."""
 
@@ -114,6 +114,8 @@ class CancelReservation:
     """The reservation_id given in the earlier ReserveNow."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.reservation_id) > 36:
             raise too_long("reservation_id", self.reservation_id, 36)
 
@@ -149,7 +151,7 @@ class CommandResult:
 class ReserveNow:
     """Body of the RESERVE_NOW command: reserve an EVSE of a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this ReserveNow request."""
 
@@ -173,6 +175,8 @@ class ReserveNow:
     """Reference of the eMSP's authorization, to be repeated in the related Session and/or CDR."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.reservation_id) > 36:
             raise too_long("reservation_id", self.reservation_id, 36)
         if len(self.location_id) > 36:
@@ -187,7 +191,7 @@ class ReserveNow:
 class StartSession:
     """Body of the START_SESSION command: start a session at a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this StartSession request."""
 
@@ -208,6 +212,8 @@ class StartSession:
     """Reference of the eMSP's authorization, to be repeated in the related Session and/or CDR."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 36:
             raise too_long("location_id", self.location_id, 36)
         if self.evse_uid is not None and len(self.evse_uid) > 36:
@@ -222,7 +228,7 @@ class StartSession:
 class StopSession:
     """Body of the STOP_SESSION command: stop an ongoing session."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this StopSession request."""
 
@@ -230,6 +236,8 @@ class StopSession:
     """Session.id of the Session to stop."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.session_id) > 36:
             raise too_long("session_id", self.session_id, 36)
 
@@ -238,7 +246,7 @@ class StopSession:
 class UnlockConnector:
     """Body of the UNLOCK_CONNECTOR command: unlock a connector of an EVSE."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this UnlockConnector request."""
 
@@ -252,6 +260,8 @@ class UnlockConnector:
     """Connector.id of the Connector to unlock."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 36:
             raise too_long("location_id", self.location_id, 36)
         if len(self.evse_uid) > 36:

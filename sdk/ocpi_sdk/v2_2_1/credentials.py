@@ -34,7 +34,7 @@ class Credentials:
     """Credentials token the other party must use to authenticate in your system; should be
     printable non-whitespace ASCII (U+0021 to U+007E)."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """URL of your versions endpoint."""
 
     roles: list[CredentialsRole] = attrs.field(metadata={"min_items": 1})
@@ -44,6 +44,8 @@ class Credentials:
     def __attrs_post_init__(self) -> None:
         if len(self.token) > 64:
             raise too_long("token", self.token, 64)
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
         if len(self.roles) < 1:
             raise too_few("roles", 1)
 

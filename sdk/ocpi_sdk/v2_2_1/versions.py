@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ocpi_sdk.model_support import OcpiEnum, too_few
+from ocpi_sdk.model_support import OcpiEnum, too_few, too_long
 
 if TYPE_CHECKING:
     pass
@@ -91,8 +91,12 @@ class Version:
     version: VersionNumber
     """The version number."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """URL of the version details endpoint of this version."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
 
 
 @attrs.define(kw_only=True)
@@ -121,5 +125,9 @@ class Endpoint:
     role: InterfaceRole
     """Interface role this endpoint implements (without meaning for the credentials module)."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """URL of the endpoint."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)

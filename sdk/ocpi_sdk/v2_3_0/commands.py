@@ -108,7 +108,7 @@ class CommandType(OpenOcpiEnum):
 class CancelReservation:
     """Body of the CANCEL_RESERVATION command: cancel an existing reservation."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this CancelReservation request."""
 
@@ -116,6 +116,8 @@ class CancelReservation:
     """The reservation_id given in the earlier ReserveNow."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.reservation_id) > 36:
             raise too_long("reservation_id", self.reservation_id, 36)
 
@@ -151,7 +153,7 @@ class CommandResult:
 class ReserveNow:
     """Body of the RESERVE_NOW command: reserve an EVSE of a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this ReserveNow request."""
 
@@ -175,6 +177,8 @@ class ReserveNow:
     """Reference of the eMSP's authorization, to be repeated in the related Session and/or CDR."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.reservation_id) > 36:
             raise too_long("reservation_id", self.reservation_id, 36)
         if len(self.location_id) > 36:
@@ -189,7 +193,7 @@ class ReserveNow:
 class StartSession:
     """Body of the START_SESSION command: start a session at a Location for a Token."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this StartSession request."""
 
@@ -210,6 +214,8 @@ class StartSession:
     """Reference of the eMSP's authorization, to be repeated in the related Session and/or CDR."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 36:
             raise too_long("location_id", self.location_id, 36)
         if self.evse_uid is not None and len(self.evse_uid) > 36:
@@ -224,7 +230,7 @@ class StartSession:
 class StopSession:
     """Body of the STOP_SESSION command: stop an ongoing session."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this StopSession request."""
 
@@ -232,6 +238,8 @@ class StopSession:
     """Session.id of the Session to stop."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.session_id) > 36:
             raise too_long("session_id", self.session_id, 36)
 
@@ -240,7 +248,7 @@ class StopSession:
 class UnlockConnector:
     """Body of the UNLOCK_CONNECTOR command: unlock a connector of an EVSE."""
 
-    response_url: str
+    response_url: str = attrs.field(metadata={"max_length": 255})
     """URL the asynchronous CommandResult is POSTed to; may hold a unique ID to match it with
     this UnlockConnector request."""
 
@@ -254,6 +262,8 @@ class UnlockConnector:
     """Connector.id of the Connector to unlock."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.response_url) > 255:
+            raise too_long("response_url", self.response_url, 255)
         if len(self.location_id) > 36:
             raise too_long("location_id", self.location_id, 36)
         if len(self.evse_uid) > 36:

@@ -34,7 +34,7 @@ class Credentials:
     """Credentials token the other party must use to authenticate in your system; should be
     printable non-whitespace ASCII (U+0021 to U+007E)."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """URL of your versions endpoint."""
 
     hub_party_id: str | None = attrs.field(default=None, metadata={"max_length": 5})
@@ -48,6 +48,8 @@ class Credentials:
     def __attrs_post_init__(self) -> None:
         if len(self.token) > 64:
             raise too_long("token", self.token, 64)
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
         if self.hub_party_id is not None and len(self.hub_party_id) > 5:
             raise too_long("hub_party_id", self.hub_party_id, 5)
         if len(self.roles) < 1:

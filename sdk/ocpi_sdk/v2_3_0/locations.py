@@ -775,7 +775,7 @@ class Connector:
     """Identifiers of the currently valid tariffs; at most one active tariff per Tariff type at a
     time."""
 
-    terms_and_conditions: str | None = None
+    terms_and_conditions: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Link to the operator's terms and conditions."""
 
     capabilities: list[ConnectorCapability] | None = None
@@ -789,6 +789,8 @@ class Connector:
             raise too_long("id", self.id, 36)
         if self.tariff_ids is not None:
             check_items_length("tariff_ids", self.tariff_ids, 36)
+        if self.terms_and_conditions is not None and len(self.terms_and_conditions) > 255:
+            raise too_long("terms_and_conditions", self.terms_and_conditions, 255)
 
 
 @attrs.define(kw_only=True)
@@ -908,7 +910,7 @@ class BusinessDetails:
     name: str = attrs.field(metadata={"max_length": 100})
     """Name of the business."""
 
-    website: str | None = None
+    website: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Link to the business's website."""
 
     logo: Image | None = None
@@ -917,6 +919,8 @@ class BusinessDetails:
     def __attrs_post_init__(self) -> None:
         if len(self.name) > 100:
             raise too_long("name", self.name, 100)
+        if self.website is not None and len(self.website) > 255:
+            raise too_long("website", self.website, 255)
 
 
 @attrs.define(kw_only=True)
@@ -1034,10 +1038,10 @@ class Hours:
 class Image:
     """Reference to an image (photo or logo) of a location, EVSE or business."""
 
-    url: str
+    url: str = attrs.field(metadata={"max_length": 255})
     """Where the full image can be fetched with a web browser."""
 
-    thumbnail: str | None = None
+    thumbnail: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Where a thumbnail of the image can be fetched."""
 
     category: ImageCategory
@@ -1053,6 +1057,10 @@ class Image:
     """Height of the full image in pixels (int(5))."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.url) > 255:
+            raise too_long("url", self.url, 255)
+        if self.thumbnail is not None and len(self.thumbnail) > 255:
+            raise too_long("thumbnail", self.thumbnail, 255)
         if len(self.type) > 4:
             raise too_long("type", self.type, 4)
 

@@ -88,7 +88,7 @@ class Terminal:
     coordinates: GeoLocation | None = None
     """Geographic coordinates of the terminal."""
 
-    invoice_base_url: str | None = None
+    invoice_base_url: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Base URL of the downloadable invoice."""
 
     invoice_creator: InvoiceCreator | None = None
@@ -125,6 +125,8 @@ class Terminal:
             raise too_long("state", self.state, 20)
         if self.country is not None and len(self.country) > 3:
             raise too_long("country", self.country, 3)
+        if self.invoice_base_url is not None and len(self.invoice_base_url) > 255:
+            raise too_long("invoice_base_url", self.invoice_base_url, 255)
         if self.reference is not None and len(self.reference) > 36:
             raise too_long("reference", self.reference, 36)
         if self.location_ids is not None:

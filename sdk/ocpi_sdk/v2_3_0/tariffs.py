@@ -146,7 +146,7 @@ class Tariff:
     tariff_alt_text: list[DisplayText] | None = None
     """Alternative tariff information text in several languages."""
 
-    tariff_alt_url: str | None = None
+    tariff_alt_url: str | None = attrs.field(default=None, metadata={"max_length": 255})
     """Web page explaining the tariff in human readable form."""
 
     min_price: PriceLimit | None = None
@@ -188,6 +188,8 @@ class Tariff:
             raise too_long("id", self.id, 36)
         if len(self.currency) > 3:
             raise too_long("currency", self.currency, 3)
+        if self.tariff_alt_url is not None and len(self.tariff_alt_url) > 255:
+            raise too_long("tariff_alt_url", self.tariff_alt_url, 255)
         if len(self.elements) < 1:
             raise too_few("elements", 1)
 
