@@ -28,8 +28,9 @@ def test_the_full_scenario(version: str) -> None:
     _assert_passed(roam(version))
 
 
-def test_the_full_scenario_through_a_hub() -> None:
-    report = roam("2.2.1", via_hub=True)
+@pytest.mark.parametrize("version", ["2.2.1", "2.3.0"])
+def test_the_full_scenario_through_a_hub(version: str) -> None:
+    report = roam(version, via_hub=True)
     _assert_passed(report)
     assert report.steps[0].name == "CPO registers with the hub"
     client_info = next(s for s in report.steps if s.name == "HubClientInfo from the hub")

@@ -23,7 +23,7 @@ import base64
 import binascii
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -366,8 +366,10 @@ def read_token(authorization: str | None, known: Any) -> tuple[str | None, str |
 class CredentialsHandler:
     """Our credentials endpoint, independent of any web framework.
 
-    ``versions_url`` and ``roles`` describe us; ``store`` holds tokens A and registered partners;
-    ``role`` is the role we negotiate as when calling the partner back. Status codes follow the
+    ``versions_url`` and ``roles`` describe us (``roles`` may be a function of the version giving
+    our whole :class:`Party`, for a platform whose identity differs by version); ``store`` holds
+    tokens A and registered partners; ``role`` is the role we negotiate as when calling the
+    partner back. Status codes follow the
     spec: 3001 when the partner's versions cannot be reached, 3002 when it has no version we
     share, 3003 when its version details lack what we need, HTTP 405 for a POST from an already
     registered partner and for PUT/DELETE from an unregistered one, HTTP 401 for an unknown token.
@@ -377,7 +379,7 @@ class CredentialsHandler:
         self,
         *,
         versions_url: str,
-        roles: Sequence[PartyRole],
+        roles: Sequence[PartyRole] | Callable[[str], Party],
         store: MemoryPartnerStore,
         role: str,
         versions: Iterable[str] | None = None,
@@ -386,7 +388,7 @@ class CredentialsHandler:
         async_client: httpx.AsyncClient | None = None,
     ) -> None:
         self.versions_url = versions_url
-        self.roles = tuple(roles)
+        self.roles = roles if callable(roles) else tuple(roles)
         self.store = store
         self.role = role
         self.versions = tuple(versions) if versions is not None else packages.sdk_versions()
@@ -405,6 +407,9 @@ class CredentialsHandler:
         return result
 
     def _ours(self, version: str, token_c: str) -> dict[str, Any]:
+        if callable(self.roles):  # who we are may depend on the version (a hub in 2.3.0)
+            us = self.roles(version)
+            return credentials_payload(version, attrs.evolve(us, token=token_c))
         return credentials_payload(version, Party(token_c, self.versions_url, self.roles))
 
     def _flow(self, request: CredentialsRequest) -> Flow[CredentialsReply]:

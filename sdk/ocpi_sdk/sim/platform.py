@@ -16,7 +16,13 @@ import attrs
 import httpx
 
 from ocpi_sdk import packages, schemas
-from ocpi_sdk.credentials import CredentialsHandler, MemoryPartnerStore, PartnerRecord, PartyRole
+from ocpi_sdk.credentials import (
+    CredentialsHandler,
+    MemoryPartnerStore,
+    PartnerRecord,
+    Party,
+    PartyRole,
+)
 from ocpi_sdk.negotiation import Connection
 from ocpi_sdk.schemas._interfaces import Interface
 from ocpi_sdk.sim.faults import FaultPlan
@@ -105,6 +111,7 @@ class Platform:
         return f"{self.base_url}/ocpi/{version}/{module}"
 
     def party_roles(self) -> list[PartyRole]:
+        """Our own role and party."""
         return [
             PartyRole(
                 self.role,
@@ -113,6 +120,29 @@ class Platform:
                 self.config.name or "",
             )
         ]
+
+    def identity(self, version: str) -> Party:
+        """Who we are in ``version``'s credentials. A hub where the Role enum has no HUB (2.3.0)
+        gives its own id as ``hub_party_id`` and lists the parties reachable through it as its
+        roles (itself as OTHER while none is connected), as that version's chapter says."""
+        own = (self.config.country_code or "") + (self.config.party_id or "")
+        roles = self.party_roles()
+        hub_party_id = None
+        if self.role == "HUB" and "HUB" not in schemas.get(version, "Role")["enum"]:
+            hub_party_id = own
+            reachable = [
+                PartyRole(
+                    r["role"],
+                    r["country_code"],
+                    r["party_id"],
+                    r.get("business_details", {}).get("name", r["party_id"]),
+                )
+                for record in self.partners.partners.values()
+                for r in record.credentials.get("roles", [])
+                if r.get("role") in schemas.get(version, "Role")["enum"]
+            ]
+            roles = reachable or [attrs.evolve(roles[0], role="OTHER")]
+        return Party("", self.versions_url, roles, hub_party_id=hub_party_id)
 
     def served(self, version: str) -> list[Interface]:
         """The interfaces this platform serves in ``version``."""
@@ -156,7 +186,7 @@ class Platform:
         if version not in self.handlers:
             self.handlers[version] = CredentialsHandler(
                 versions_url=self.versions_url,
-                roles=self.party_roles(),
+                roles=self.identity,
                 store=self.partners,
                 role=self.role,
                 versions=self.versions,
