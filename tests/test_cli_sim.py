@@ -60,3 +60,24 @@ def test_ocpi_sim_refuses_unknown_faults() -> None:
     )
     assert result.returncode == 2
     assert "unknown fault 'gremlins'" in result.stderr
+
+
+def test_ocpi_sim_refuses_a_port_in_use_in_one_line() -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "ocpi_sdk.cli", "sim", "cpo", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"ocpi sim: error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    ]
+    assert result.stdout == ""

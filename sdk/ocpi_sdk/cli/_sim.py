@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ocpi_sdk.sim.serve import LOOPBACK, serve_forever
 
     platform = build_platform(args)
+    _check_port(LOOPBACK, args.port)
     platform.base_url = f"http://{LOOPBACK}:{args.port}"
     seed_platform(platform)
     print(f"{platform.config.name} ({', '.join(platform.versions)})", flush=True)
@@ -77,3 +78,15 @@ def run(args: argparse.Namespace) -> int:
     print(f"token A:      {platform.token_a}", flush=True)
     serve_forever(platform, port=args.port)
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse, in one line, a port we cannot listen on (before printing a URL that won't work)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
