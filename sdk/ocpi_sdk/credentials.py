@@ -34,8 +34,8 @@ from ocpi_sdk import packages, schemas
 from ocpi_sdk.envelope import envelope
 from ocpi_sdk.errors import OcpiError, PayloadError, TransportError
 from ocpi_sdk.negotiation import Connection, EndpointInfo, NegotiationError, negotiate
-from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Flow, TransportCore
-from ocpi_sdk.transport.drivers import run_async, run_sync
+from ocpi_sdk.transport.core import Flow, TransportCore
+from ocpi_sdk.transport.drivers import arun_flow, run_flow
 from ocpi_sdk.transport.spec import TokenEncoding
 
 __all__ = [
@@ -176,24 +176,6 @@ def _unregister_flow(connection: Connection) -> Flow[None]:
     return None
 
 
-def _sync(flow: Flow[Any], client: httpx.Client | None) -> Any:
-    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
-    try:
-        return run_sync(flow, http)
-    finally:
-        if client is None:
-            http.close()
-
-
-async def _async(flow: Flow[Any], client: httpx.AsyncClient | None) -> Any:
-    http = client or httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)
-    try:
-        return await run_async(flow, http)
-    finally:
-        if client is None:
-            await http.aclose()
-
-
 def register(
     versions_url: str,
     token_a: str,
@@ -209,7 +191,7 @@ def register(
     flow = registration(
         versions_url, token_a, party, role=role, versions=versions, token_encoding=token_encoding
     )
-    result: Registration = _sync(flow, client)
+    result: Registration = run_flow(flow, client)
     return result
 
 
@@ -227,7 +209,7 @@ async def aregister(
     flow = registration(
         versions_url, token_a, party, role=role, versions=versions, token_encoding=token_encoding
     )
-    result: Registration = await _async(flow, client)
+    result: Registration = await arun_flow(flow, client)
     return result
 
 
@@ -236,7 +218,7 @@ def update(
 ) -> Registration:
     """PUT our (new) credentials: rotate our token B or change our versions URL; the partner
     answers with a new token C, returned in the new connection."""
-    result: Registration = _sync(_update_flow(connection, party), client)
+    result: Registration = run_flow(_update_flow(connection, party), client)
     return result
 
 
@@ -244,18 +226,18 @@ async def aupdate(
     connection: Connection, party: Party, *, client: httpx.AsyncClient | None = None
 ) -> Registration:
     """The asyncio twin of :func:`update`."""
-    result: Registration = await _async(_update_flow(connection, party), client)
+    result: Registration = await arun_flow(_update_flow(connection, party), client)
     return result
 
 
 def unregister(connection: Connection, *, client: httpx.Client | None = None) -> None:
     """DELETE our credentials at the partner: neither side may use its tokens afterwards."""
-    _sync(_unregister_flow(connection), client)
+    run_flow(_unregister_flow(connection), client)
 
 
 async def aunregister(connection: Connection, *, client: httpx.AsyncClient | None = None) -> None:
     """The asyncio twin of :func:`unregister`."""
-    await _async(_unregister_flow(connection), client)
+    await arun_flow(_unregister_flow(connection), client)
 
 
 # ---- the answering side ----------------------------------------------------------------------
@@ -398,12 +380,12 @@ class CredentialsHandler:
 
     def handle(self, request: CredentialsRequest) -> CredentialsReply:
         """Answer one request, calling the partner back with blocking I/O where needed."""
-        result: CredentialsReply = _sync(self._flow(request), self.client)
+        result: CredentialsReply = run_flow(self._flow(request), self.client)
         return result
 
     async def ahandle(self, request: CredentialsRequest) -> CredentialsReply:
         """The asyncio twin of :meth:`handle`."""
-        result: CredentialsReply = await _async(self._flow(request), self.async_client)
+        result: CredentialsReply = await arun_flow(self._flow(request), self.async_client)
         return result
 
     def _ours(self, version: str, token_c: str) -> dict[str, Any]:

@@ -21,8 +21,8 @@ import httpx
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.errors import OcpiError
 from ocpi_sdk.transport.clients import AsyncClient, BaseClient, SyncClient
-from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Flow, TransportCore
-from ocpi_sdk.transport.drivers import run_async, run_sync
+from ocpi_sdk.transport.core import Flow, TransportCore
+from ocpi_sdk.transport.drivers import arun_flow, run_flow
 from ocpi_sdk.transport.spec import TokenEncoding
 
 __all__ = [
@@ -360,15 +360,10 @@ def connect(
     ``role`` is our role (``"CPO"``, ``"EMSP"``, ``"HUB"``, ...); ``versions`` narrows the
     versions we accept; ``client`` is used for the negotiation requests.
     """
-    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
-    try:
-        flow = negotiate(
-            versions_url, token, role=role, versions=versions, token_encoding=token_encoding
-        )
-        return run_sync(flow, http)
-    finally:
-        if client is None:
-            http.close()
+    flow = negotiate(
+        versions_url, token, role=role, versions=versions, token_encoding=token_encoding
+    )
+    return run_flow(flow, client)
 
 
 async def aconnect(
@@ -381,12 +376,7 @@ async def aconnect(
     client: httpx.AsyncClient | None = None,
 ) -> Connection:
     """The asyncio twin of :func:`connect`."""
-    http = client or httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)
-    try:
-        flow = negotiate(
-            versions_url, token, role=role, versions=versions, token_encoding=token_encoding
-        )
-        return await run_async(flow, http)
-    finally:
-        if client is None:
-            await http.aclose()
+    flow = negotiate(
+        versions_url, token, role=role, versions=versions, token_encoding=token_encoding
+    )
+    return await arun_flow(flow, client)

@@ -237,7 +237,7 @@ class Scenario:
         if self.hub is not None:
             await self.step(
                 "CPO registers with the hub",
-                lambda: self._register(self.cpo, self.hub, "CPO", http),
+                lambda: self._cpo_joins_hub(http),
             )
         await self.step("version negotiation", lambda: self._negotiate(target, http))
         await self.step("credentials handshake", lambda: self._handshake(target, http))
@@ -285,10 +285,14 @@ class Scenario:
             raise StepFailed(f"{name}: {step.detail}")
 
     async def _register(
-        self, party: Platform, other: Platform | None, role: str, http: httpx.AsyncClient
-    ) -> str:
-        if other is None:
-            raise StepFailed("no hub")
+        self,
+        party: Platform,
+        other: Platform,
+        role: str,
+        peer: tuple[str, str],
+        http: httpx.AsyncClient,
+    ) -> Connection:
+        """``party`` registers with ``other`` through the SDK and records the partner it got."""
         us = Party(party.issue_token(), party.versions_url, party.party_roles())
         registration = await aregister(
             other.versions_url, other.token_a, us, role=role, versions=[self.version], client=http
@@ -300,8 +304,14 @@ class Scenario:
             credentials=_credentials_dict(registration.credentials),
         )
         if self.hub is not None:
-            party.peer = ("NL", "MSP") if role == "CPO" else ("NL", "CPO")
-        return f"OCPI {registration.connection.version}, token C received"
+            party.peer = peer
+        return registration.connection
+
+    async def _cpo_joins_hub(self, http: httpx.AsyncClient) -> str:
+        if self.hub is None:
+            raise StepFailed("no hub")
+        connection = await self._register(self.cpo, self.hub, "CPO", ("NL", "MSP"), http)
+        return f"OCPI {connection.version}, token C received"
 
     async def _client_info(self, http: httpx.AsyncClient) -> str:
         if self.connection is None:
@@ -322,24 +332,7 @@ class Scenario:
         return f"OCPI {connection.version} chosen; {len(connection.modules)} modules offered"
 
     async def _handshake(self, target: Platform, http: httpx.AsyncClient) -> str:
-        us = Party(self.emsp.issue_token(), self.emsp.versions_url, self.emsp.party_roles())
-        registration = await aregister(
-            target.versions_url,
-            target.token_a,
-            us,
-            role="EMSP",
-            versions=[self.version],
-            client=http,
-        )
-        self.connection = registration.connection
-        self.emsp.accept_partner(
-            incoming=us.token,
-            outgoing=registration.connection.token,
-            connection=registration.connection,
-            credentials=_credentials_dict(registration.credentials),
-        )
-        if self.hub is not None:
-            self.emsp.peer = ("NL", "CPO")
+        self.connection = await self._register(self.emsp, target, "EMSP", ("NL", "CPO"), http)
         return "token A replaced by token C; the CPO can call the eMSP with token B"
 
 

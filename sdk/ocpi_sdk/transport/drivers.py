@@ -53,3 +53,27 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient) -> T:
     except StopIteration as done:
         result: T = done.value
         return result
+
+
+def run_flow(flow: Flow[T], client: httpx.Client | None = None) -> T:
+    """Run ``flow`` with ``client``, or with a client of our own (closed afterwards)."""
+    from ocpi_sdk.transport.core import DEFAULT_TIMEOUT
+
+    http = client or httpx.Client(timeout=DEFAULT_TIMEOUT)
+    try:
+        return run_sync(flow, http)
+    finally:
+        if client is None:
+            http.close()
+
+
+async def arun_flow(flow: Flow[T], client: httpx.AsyncClient | None = None) -> T:
+    """The asyncio twin of :func:`run_flow`."""
+    from ocpi_sdk.transport.core import DEFAULT_TIMEOUT
+
+    http = client or httpx.AsyncClient(timeout=DEFAULT_TIMEOUT)
+    try:
+        return await run_async(flow, http)
+    finally:
+        if client is None:
+            await http.aclose()
