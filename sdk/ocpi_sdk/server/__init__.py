@@ -9,7 +9,9 @@ checks that URL ids match the body and name the caller's own objects, paginates,
 every request, errors included, with an OCPI envelope.
 """
 
-from ocpi_sdk.server.core import Forward, OcpiServer, RequestLog, parties_of
+import logging
+
+from ocpi_sdk.server.core import OcpiServer, RequestLog, parties_of
 from ocpi_sdk.server.http import IncomingRequest, OutgoingResponse
 from ocpi_sdk.server.limits import BodyTooLarge, Limits
 from ocpi_sdk.server.objects import apply_patch, key
@@ -25,9 +27,10 @@ from ocpi_sdk.server.routes import (
     unknown,
 )
 
+logging.getLogger("ocpi_sdk.server").addHandler(logging.NullHandler())
+
 __all__ = [
     "BodyTooLarge",
-    "Forward",
     "IncomingRequest",
     "InterfaceHandler",
     "Limits",

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -72,25 +72,6 @@ class RequestLog:
     party: str | None
 
 
-@attrs.frozen
-class Forward:
-    """A module request a hub-like server passes on instead of handling it: what the
-    ``forwarder`` receives (already authenticated, routing headers checked)."""
-
-    request: IncomingRequest
-    version: str
-    module: str
-    rest: str
-    partner: PartnerRecord
-    party: Party
-    to_party: Party | None
-    request_id: str
-    correlation_id: str
-
-
-Forwarder = Callable[[Forward], Awaitable[OutgoingResponse]]
-
-
 @attrs.define
 class _Mounted:
     version: str
@@ -147,7 +128,8 @@ class OcpiServer:
     the generated ``ocpi_sdk.v<version>.server`` classes) with :meth:`mount`; versions and
     version details are built from what is mounted. ``strict_request_ids`` refuses 2.2+
     requests without ``X-Request-ID``/``X-Correlation-ID`` (by default one is generated and the
-    deviation recorded). ``forwarder`` (a hub) receives module requests no handler serves.
+    deviation recorded).
+    ``http_client`` (or a function giving one) is used to call registering partners back.
     """
 
     def __init__(
@@ -160,10 +142,9 @@ class OcpiServer:
         versions: Iterable[str] = (),
         limits: Limits | None = None,
         strict_request_ids: bool = False,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx.AsyncClient | Callable[[], httpx.AsyncClient] | None = None,
         on_request: Callable[[RequestLog], None] | None = None,
         on_registered: Callable[[str, str, PartnerRecord], None] | None = None,
-        forwarder: Forwarder | None = None,
     ) -> None:
         self.parties = parties
         self.tokens = tokens if tokens is not None else MemoryPartnerStore()
@@ -174,10 +155,8 @@ class OcpiServer:
         self.http_client = http_client
         self.on_request = on_request
         self.on_registered = on_registered
-        self.forwarder = forwarder
         self._versions: list[str] = list(versions)
         self._mounted: dict[str, list[_Mounted]] = {}
-        self._credentials: dict[tuple[str, str], CredentialsHandler] = {}
         self._registering: dict[str, asyncio.Lock] = {}
         self.tolerated: list[str] = []  # deviations of callers accepted (bounded)
 
@@ -310,7 +289,8 @@ class OcpiServer:
         if parts[1] == "credentials" and len(parts) == 2:
             return await self._credentials_call(request, version), None
         _, record = self._authenticate(request, allow_token_a=False)
-        assert record is not None
+        if record is None:  # _authenticate only accepts registered partners here
+            raise _Answer(401, status.GENERIC_CLIENT_ERROR, "unknown or missing token")
         return await self._module(request, version, parts[1:], record)
 
     def _only(self, request: IncomingRequest, method: str) -> None:
@@ -331,18 +311,16 @@ class OcpiServer:
 
     # ---- credentials -------------------------------------------------------------------------
 
-    def _credentials_handler(self, version: str, base_url: str) -> CredentialsHandler:
-        key = (version, self.base_url or base_url)
-        if key not in self._credentials:
-            self._credentials[key] = CredentialsHandler(
-                versions_url=self.versions_url(base_url),
-                roles=self.parties,
-                store=self.tokens,
-                role=self.role,
-                versions=self.versions,
-                async_client=self.http_client,
-            )
-        return self._credentials[key]
+    def _credentials_handler(self, base_url: str) -> CredentialsHandler:
+        client = self.http_client
+        return CredentialsHandler(
+            versions_url=self.versions_url(base_url),
+            roles=self.parties,
+            store=self.tokens,
+            role=self.role,
+            versions=self.versions,
+            async_client=client if isinstance(client, httpx.AsyncClient | None) else client(),
+        )
 
     async def _credentials_call(self, request: IncomingRequest, version: str) -> OutgoingResponse:
         if request.method not in ("GET", "POST", "PUT", "DELETE"):
@@ -355,7 +333,7 @@ class OcpiServer:
         # and the second finds token A spent.
         lock = self._registering.setdefault(token, asyncio.Lock())
         async with lock:
-            handler = self._credentials_handler(version, request.base_url)
+            handler = self._credentials_handler(request.base_url)
             reply = await handler.ahandle(
                 CredentialsRequest(request.method, version, request.header("Authorization"), body)
             )
@@ -433,8 +411,6 @@ class OcpiServer:
             version, [s for s in segments if s] if segments[-1] == "" else segments, request.method
         )
         if found is None:
-            if self.forwarder is not None and segments[0] != "credentials":
-                return await self._forward(request, version, segments, record)
             raise _Answer(404, status.GENERIC_CLIENT_ERROR, f"no such endpoint: {request.path}")
         entry, route, args = found
         party, to_party = self._acting_party(request, record, route.routed, version)
@@ -481,6 +457,8 @@ class OcpiServer:
             headers.update(_routing_reply(request))
         if route.paginated:
             return self._page(request, version, route, result, query, headers), str(party)
+        if isinstance(result, RawJson):
+            return self._raw(request, result.data, headers), str(party)
         data = None if result is None else self._data(version, result)
         return self._json(request, envelope(data), 200, headers), str(party)
 
@@ -612,7 +590,7 @@ class OcpiServer:
         query: Mapping[str, Any],
         headers: dict[str, str],
     ) -> OutgoingResponse:
-        offset, limit = query["offset"], query["limit"]
+        offset, limit = query["offset"], page.limit or query["limit"]
         converter = packages.package(version).converter
         parts = [
             item.data
@@ -627,8 +605,13 @@ class OcpiServer:
             params += [("offset", str(following)), ("limit", str(limit))]
             url = request.url.split("?", 1)[0]
             headers["Link"] = f'<{url}?{urlencode(params)}>; rel="next"'
-        tail = envelope(None)
-        body = b'{"data":[' + b",".join(parts) + b"]," + orjson.dumps(tail)[1:]
+        return self._raw(request, b"[" + b",".join(parts) + b"]", headers)
+
+    def _raw(
+        self, request: IncomingRequest, data: bytes, headers: Mapping[str, str]
+    ) -> OutgoingResponse:
+        """A success envelope around ``data``, JSON already written."""
+        body = b'{"data":' + data + b"," + orjson.dumps(envelope(None))[1:]
         out = {"Content-Type": JSON}
         for name in ("X-Request-ID", "X-Correlation-ID"):
             value = request.header(name)
@@ -636,28 +619,6 @@ class OcpiServer:
                 out[name] = value
         out.update(headers)
         return OutgoingResponse(200, out, body)
-
-    async def _forward(
-        self, request: IncomingRequest, version: str, segments: list[str], record: PartnerRecord
-    ) -> tuple[OutgoingResponse, str | None]:
-        assert self.forwarder is not None
-        party, to_party = self._acting_party(request, record, True, version)
-        request_id, correlation_id, tolerated = self._request_ids(request, version)
-        self._note(tolerated)
-        response = await self.forwarder(
-            Forward(
-                request,
-                version,
-                segments[0],
-                "/".join(segments[1:]),
-                record,
-                party,
-                to_party,
-                request_id or str(uuid.uuid4()),
-                correlation_id or str(uuid.uuid4()),
-            )
-        )
-        return response, str(party)
 
 
 def _routing_reply(request: IncomingRequest) -> dict[str, str]:

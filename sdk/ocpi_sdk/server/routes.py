@@ -65,10 +65,12 @@ class RawJson:
 @attrs.frozen
 class ListPage(Generic[T]):
     """What a Sender list handler returns: the objects of the requested page (models or
-    :class:`RawJson`) and how many objects match the request's filters in all."""
+    :class:`RawJson`), how many objects match the request's filters in all, and the page size
+    applied when it is smaller than the one requested."""
 
     items: Sequence[T | RawJson]
     total_count: int
+    limit: int | None = None
 
 
 @attrs.frozen

@@ -149,6 +149,18 @@ class Scenario:
         self.report = RoamReport(version, via_hub, count, faults)
         self.clients: list[Any] = []
         self.connection: Connection | None = None
+        self.charging_sessions: dict[str, str] = {}  # token uid -> id of its charging Session
+        self.emsp.listeners.append(self._on_emsp_event)
+
+    def _on_emsp_event(self, event: Any) -> None:
+        detail = event.detail
+        if event.kind in ("stored", "patched") and str(detail.get("module", "")).endswith(
+            "/sessions"
+        ):
+            session = self.emsp.store.get(detail["module"], detail["key"]) or {}
+            uid = _token_uid(session)
+            if uid is not None and session.get("charging_periods"):
+                self.charging_sessions[uid] = str(session["id"])
 
     # ---- bookkeeping ---------------------------------------------------------------------
 
@@ -214,23 +226,21 @@ class Scenario:
         for client in self.clients:
             for event in client.tolerated:
                 self.report.tolerated[event.kind] = self.report.tolerated.get(event.kind, 0) + 1
+        problems: list[str] = []
         for platform in (self.cpo, self.emsp, self.hub):
             if platform is None:
                 continue
             for name, times in platform.faults.met.items():
                 self.report.faults_met[name] = self.report.faults_met.get(name, 0) + times
             for event in platform.events:
-                if event.kind == "token encoding":
-                    key = f"plain token accepted by the {platform.role}"
-                    self.report.tolerated[key] = self.report.tolerated.get(key, 0) + 1
                 if event.kind == "error":
-                    problem = (
+                    problems.append(
                         f"the {platform.role} simulator failed in {event.detail.get('where')}: "
                         f"{event.detail.get('detail')}"
                     )
-                    self.report.error = (
-                        f"{self.report.error}; {problem}" if self.report.error else problem
-                    )
+        if problems:
+            summary = _summary(problems)
+            self.report.error = f"{self.report.error}; {summary}" if self.report.error else summary
 
     async def _flow(self, http: httpx.AsyncClient) -> None:
         target = self.hub or self.cpo
@@ -267,14 +277,32 @@ class Scenario:
 
     async def _driver_step(self, name: str, drivers: list[Driver]) -> None:
         before, start = self.calls, time.perf_counter()
-        results = await asyncio.gather(*(d.do(name) for d in drivers), return_exceptions=True)
+        done = [0]
+
+        async def one(driver: Driver) -> str:
+            try:
+                return await driver.do(name)
+            finally:
+                done[0] += 1
+
+        async def report_progress() -> None:
+            while True:
+                await asyncio.sleep(2.0)
+                self.progress(f"....  {name}: {done[0]}/{len(drivers)} drivers done")
+
+        ticker = asyncio.ensure_future(report_progress()) if len(drivers) > 1 else None
+        try:
+            results = await asyncio.gather(*(one(d) for d in drivers), return_exceptions=True)
+        finally:
+            if ticker is not None:
+                ticker.cancel()
         failures = [r for r in results if isinstance(r, BaseException)]
         details = [r for r in results if isinstance(r, str)]
         step = Step(name, ok=not failures, runs=len(drivers), failures=len(failures))
         step.seconds = time.perf_counter() - start
         step.calls = self.calls - before
         if failures:
-            step.detail = _reason(failures[0])
+            step.detail = _summary([_reason(f) for f in failures])
         elif len(details) == 1:
             step.detail = details[0]
         else:
@@ -380,22 +408,14 @@ class Driver:
 
     def _response_url(self) -> str:
         key = secrets.token_hex(8)
-        return f"{self.scenario.emsp.endpoint_url(self.version, 'commands')}/t/command_result/{key}"
+        base = self.scenario.emsp.endpoint_url(self.version, "commands", "SENDER")
+        return f"{base}/command_result/{key}"
 
     async def _result(self, url: str) -> str:
         key = url.rsplit("/", 1)[-1]
-        event = await wait_for(
-            lambda: next(
-                (
-                    e
-                    for e in self.scenario.emsp.events
-                    if e.kind == "command result" and e.detail.get("key") == key
-                ),
-                None,
-            ),
-            f"the command result at {url}",
-        )
-        return str(event.detail["body"]["result"])
+        results = self.scenario.emsp.results
+        found = await wait_for(lambda: results.get(key), f"the command result at {url}")
+        return str(found["body"]["result"])
 
     async def push_token(self) -> str:
         client = self.scenario.client("tokens", self.http)
@@ -426,19 +446,12 @@ class Driver:
     async def updates(self) -> str:
         store = self.scenario.emsp.store
         uid = self.token["uid"]
-        refs = {str(uid), str(self.token.get("auth_id", uid))}  # 2.1.1 Sessions carry auth_id
-        session = await wait_for(
-            lambda: next(
-                (
-                    s
-                    for s in store.all(f"{self.version}/sessions")
-                    if _token_uid(s) in refs and s.get("charging_periods")
-                ),
-                None,
-            ),
+        refs = [str(uid), str(self.token.get("auth_id", uid))]  # 2.1.1 Sessions carry auth_id
+        charging = self.scenario.charging_sessions
+        self.session_id = await wait_for(
+            lambda: next((charging[r] for r in refs if r in charging), None),
             f"a Session update for token {uid}",
         )
-        self.session_id = str(session["id"])
         current = store.find(f"{self.version}/sessions", self.session_id) or {}
         periods = len(current.get("charging_periods") or [])
         return f"Session {self.session_id}: {current.get('kwh')} kWh in {periods} periods"
@@ -509,6 +522,19 @@ async def wait_for(probe: Callable[[], Any], what: str, timeout: float = WAIT) -
         if time.monotonic() > deadline:
             raise StepFailed(f"timed out after {timeout:.0f}s waiting for {what}")
         await asyncio.sleep(0.02)
+
+
+def _summary(problems: list[str], shown: int = 3) -> str:
+    """The first few problems, and how many there were of each kind (bounded, however many)."""
+    kinds: dict[str, int] = {}
+    for problem in problems:
+        kind = problem.split(":", 1)[0][:80]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    first = "; ".join(p[:300] for p in problems[:shown])
+    if len(problems) <= shown:
+        return first
+    counts = ", ".join(f"{k} x{n}" for k, n in sorted(kinds.items(), key=lambda i: -i[1])[:5])
+    return f"{len(problems)} failures ({counts}); first: {first}"
 
 
 def _reason(exc: BaseException) -> str:
