@@ -458,7 +458,8 @@ class OcpiServer:
         if route.paginated:
             return self._page(request, version, route, result, query, headers), str(party)
         if isinstance(result, RawJson):
-            return self._raw(request, result.data, headers), str(party)
+            body = b"".join((b'{"data":', result.data, b",", _success_tail()))
+            return self._raw(request, body, headers), str(party)
         data = None if result is None else self._data(version, result)
         return self._json(request, envelope(data), 200, headers), str(party)
 
@@ -605,13 +606,19 @@ class OcpiServer:
             params += [("offset", str(following)), ("limit", str(limit))]
             url = request.url.split("?", 1)[0]
             headers["Link"] = f'<{url}?{urlencode(params)}>; rel="next"'
-        return self._raw(request, b"[" + b",".join(parts) + b"]", headers)
+        pieces = [b'{"data":[']
+        for index, part in enumerate(parts):
+            if index:
+                pieces.append(b",")
+            pieces.append(part)
+        pieces.append(b"],")
+        pieces.append(_success_tail())
+        return self._raw(request, b"".join(pieces), headers)
 
     def _raw(
-        self, request: IncomingRequest, data: bytes, headers: Mapping[str, str]
+        self, request: IncomingRequest, body: bytes, headers: Mapping[str, str]
     ) -> OutgoingResponse:
-        """A success envelope around ``data``, JSON already written."""
-        body = b'{"data":' + data + b"," + orjson.dumps(envelope(None))[1:]
+        """A success response whose body (an envelope) is already written."""
         out = {"Content-Type": JSON}
         for name in ("X-Request-ID", "X-Correlation-ID"):
             value = request.header(name)
@@ -619,6 +626,19 @@ class OcpiServer:
                 out[name] = value
         out.update(headers)
         return OutgoingResponse(200, out, body)
+
+
+_TAIL: list[Any] = [0, b""]
+
+
+def _success_tail() -> bytes:
+    """``"status_code":1000,...,"timestamp":...}``: the end of a success envelope, written once
+    a second."""
+    now = int(time.time())
+    if _TAIL[0] != now:
+        _TAIL[0], _TAIL[1] = now, orjson.dumps(envelope(None))[1:]
+    tail: bytes = _TAIL[1]
+    return tail
 
 
 def _routing_reply(request: IncomingRequest) -> dict[str, str]:

@@ -27,6 +27,8 @@ from ocpi_sdk.sim.store import Key, ObjectStore, PersistentPartnerStore
 ROLES = ("CPO", "EMSP", "HUB")
 EVENT_HISTORY = 5000  # events kept for reports and tests (older ones are dropped)
 RESULT_HISTORY = 20000  # asynchronous results kept by key
+LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=100)
+TIMEOUT = httpx.Timeout(10.0, pool=120.0)  # waiting for a pooled connection under load
 DEFAULT_PARTY = {"CPO": ("NL", "CPO"), "EMSP": ("NL", "MSP"), "HUB": ("NL", "HUB")}
 
 
@@ -122,7 +124,9 @@ class Platform:
         """The one client for our outgoing calls (one connection pool and TLS context,
         reused; through ``transport`` when one is set). Closed by :meth:`aclose`."""
         if self._http is None:
-            self._http = httpx.AsyncClient(timeout=10.0, transport=self.transport)
+            self._http = httpx.AsyncClient(
+                timeout=TIMEOUT, limits=LIMITS, transport=self.transport
+            )
         return self._http
 
     async def aclose(self) -> None:

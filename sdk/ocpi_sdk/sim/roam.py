@@ -24,12 +24,14 @@ from ocpi_sdk.credentials import Party, aregister
 from ocpi_sdk.negotiation import Connection, aconnect
 from ocpi_sdk.sim import faults as fault_names
 from ocpi_sdk.sim.charging import SIM_RETRIES
+from ocpi_sdk.sim.platform import LIMITS
 from ocpi_sdk.sim.platform import Platform, SimConfig
 from ocpi_sdk.sim.seed import seed_platform
 from ocpi_sdk.sim.serve import RunningServer
 from ocpi_sdk.transport import Routing
 
-WAIT = 30.0
+WAIT = 60.0  # per driver and wait; generous for a loaded machine
+CONCURRENCY = 64  # drivers acting at once in a step (the others wait their turn)
 
 
 class StepFailed(Exception):
@@ -170,7 +172,7 @@ class Scenario:
         return sum(p.received for p in (self.cpo, self.emsp, self.hub) if p is not None)
 
     def http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=15.0)
+        return httpx.AsyncClient(timeout=httpx.Timeout(15.0, pool=120.0), limits=LIMITS)
 
     def client(self, module: str, http: httpx.AsyncClient) -> Any:
         assert_connection = self.connection
@@ -278,12 +280,14 @@ class Scenario:
     async def _driver_step(self, name: str, drivers: list[Driver]) -> None:
         before, start = self.calls, time.perf_counter()
         done = [0]
+        turns = asyncio.Semaphore(CONCURRENCY)
 
         async def one(driver: Driver) -> str:
-            try:
-                return await driver.do(name)
-            finally:
-                done[0] += 1
+            async with turns:
+                try:
+                    return await driver.do(name)
+                finally:
+                    done[0] += 1
 
         async def report_progress() -> None:
             while True:

@@ -43,7 +43,9 @@ class _Bucket:
     def __init__(self) -> None:
         self.entries: dict[Key, _Entry] = {}
         self.by_id: dict[str, _Entry] = {}
-        self.order: list[tuple[str, Key]] = []  # (last_updated, normalised key), sorted
+        # (last_updated, normalised key, JSON bytes), sorted: keys are unique, so the bytes are
+        # never compared
+        self.order: list[tuple[str, Key, bytes]] = []
 
     def put(self, entry: _Entry) -> None:
         k = norm(entry.key)
@@ -52,7 +54,7 @@ class _Bucket:
             self._unorder(old.stamp, k)
         self.entries[k] = entry
         self.by_id[k[2]] = entry
-        bisect.insort(self.order, (entry.stamp, k))
+        bisect.insort(self.order, (entry.stamp, k, entry.raw))
 
     def delete(self, key: Key) -> _Entry | None:
         k = norm(key)
@@ -65,7 +67,7 @@ class _Bucket:
 
     def _unorder(self, stamp: str, k: Key) -> None:
         index = bisect.bisect_left(self.order, (stamp, k))
-        if index < len(self.order) and self.order[index] == (stamp, k):
+        if index < len(self.order) and self.order[index][:2] == (stamp, k):
             del self.order[index]
 
 
@@ -169,9 +171,8 @@ class ObjectStore:
             low = bisect.bisect_left(order, (date_from,)) if date_from else 0
             high = bisect.bisect_left(order, (date_to,)) if date_to else len(order)
             high = max(low, high)
-            keys = order[low + offset : min(high, low + offset + limit)]
-            entries = bucket.entries
-            return [entries[k].raw for _, k in keys], high - low
+            chosen = order[low + offset : min(high, low + offset + limit)]
+            return [raw for _, _, raw in chosen], high - low
 
     def all(self, module: str) -> list[dict[str, Any]]:
         return [e.obj for e in self._buckets.get(module, _EMPTY).entries.values()]
