@@ -57,7 +57,6 @@ class HandlerOp:
     op: OperationDef
     method_name: str
     params: str  # after ``self, ctx``
-    call: str  # unused by the template; kept for readers of the generator
     returns: str
     path: str
     path_params: tuple[str, ...]
@@ -133,7 +132,6 @@ def handler_op(reader: _Reader, client: ClientDef, op: OperationDef) -> HandlerO
         op=op,
         method_name=handler_name(client.module, op),
         params=params,
-        call="",
         returns=returns,
         path=path,
         path_params=tuple(names),

@@ -73,3 +73,11 @@ def test_the_command_line_refuses_bad_input(capsys: pytest.CaptureFixture[str]) 
     assert main(["roam", "--version", "2.1.1", "--via-hub"]) == 2
     err = capsys.readouterr().err
     assert "unknown OCPI version 9.9" in err and "unknown fault 'gremlins'" in err
+
+
+def test_the_error_summary_is_bounded_however_many_drivers_fail() -> None:
+    from ocpi_sdk.sim.roam import _summary
+
+    text = _summary([f"OcpiConnectionError: cannot reach {i}" for i in range(1000)])
+    assert len(text) < 1500
+    assert text.startswith("1000 failures (OcpiConnectionError x1000)")

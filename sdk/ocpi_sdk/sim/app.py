@@ -18,7 +18,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ocpi_sdk import envelope as status
-from ocpi_sdk import packages
 from ocpi_sdk.envelope import envelope
 from ocpi_sdk.server import IncomingRequest, OutgoingResponse
 from ocpi_sdk.server.starlette import METHODS, incoming
@@ -182,7 +181,3 @@ class _Counter:
         if scope["type"] == "http":
             self.platform.received += 1
         await self.app(scope, receive, send)
-
-
-def expected_encoding(version: str) -> str:
-    return "base64" if packages.package(version).PROFILE.token_encoding == "base64" else "plain"

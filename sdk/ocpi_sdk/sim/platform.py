@@ -28,7 +28,8 @@ ROLES = ("CPO", "EMSP", "HUB")
 EVENT_HISTORY = 5000  # events kept for reports and tests (older ones are dropped)
 RESULT_HISTORY = 20000  # asynchronous results kept by key
 LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=100)
-TIMEOUT = httpx.Timeout(10.0, pool=120.0)  # waiting for a pooled connection under load
+# Generous: a loaded machine may take long to answer; waiting for a pooled connection is bounded.
+TIMEOUT = httpx.Timeout(60.0, connect=10.0, pool=300.0)
 DEFAULT_PARTY = {"CPO": ("NL", "CPO"), "EMSP": ("NL", "MSP"), "HUB": ("NL", "HUB")}
 
 
@@ -124,9 +125,7 @@ class Platform:
         """The one client for our outgoing calls (one connection pool and TLS context,
         reused; through ``transport`` when one is set). Closed by :meth:`aclose`."""
         if self._http is None:
-            self._http = httpx.AsyncClient(
-                timeout=TIMEOUT, limits=LIMITS, transport=self.transport
-            )
+            self._http = httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS, transport=self.transport)
         return self._http
 
     async def aclose(self) -> None:

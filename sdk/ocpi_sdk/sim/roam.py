@@ -24,14 +24,13 @@ from ocpi_sdk.credentials import Party, aregister
 from ocpi_sdk.negotiation import Connection, aconnect
 from ocpi_sdk.sim import faults as fault_names
 from ocpi_sdk.sim.charging import SIM_RETRIES
-from ocpi_sdk.sim.platform import LIMITS
-from ocpi_sdk.sim.platform import Platform, SimConfig
+from ocpi_sdk.sim.platform import LIMITS, TIMEOUT, Platform, SimConfig
 from ocpi_sdk.sim.seed import seed_platform
 from ocpi_sdk.sim.serve import RunningServer
 from ocpi_sdk.transport import Routing
 
-WAIT = 60.0  # per driver and wait; generous for a loaded machine
-CONCURRENCY = 64  # drivers acting at once in a step (the others wait their turn)
+WAIT = 30.0  # seconds without progress before a wait gives up
+CONCURRENCY = 32  # drivers acting at once in a step (the others wait their turn)
 
 
 class StepFailed(Exception):
@@ -152,9 +151,11 @@ class Scenario:
         self.clients: list[Any] = []
         self.connection: Connection | None = None
         self.charging_sessions: dict[str, str] = {}  # token uid -> id of its charging Session
+        self.progress_at = [time.monotonic()]  # when the eMSP last received anything
         self.emsp.listeners.append(self._on_emsp_event)
 
     def _on_emsp_event(self, event: Any) -> None:
+        self.progress_at[0] = time.monotonic()  # the eMSP received something: not stalled
         detail = event.detail
         if event.kind in ("stored", "patched") and str(detail.get("module", "")).endswith(
             "/sessions"
@@ -172,7 +173,7 @@ class Scenario:
         return sum(p.received for p in (self.cpo, self.emsp, self.hub) if p is not None)
 
     def http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=httpx.Timeout(15.0, pool=120.0), limits=LIMITS)
+        return httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS)
 
     def client(self, module: str, http: httpx.AsyncClient) -> Any:
         assert_connection = self.connection
@@ -418,7 +419,9 @@ class Driver:
     async def _result(self, url: str) -> str:
         key = url.rsplit("/", 1)[-1]
         results = self.scenario.emsp.results
-        found = await wait_for(lambda: results.get(key), f"the command result at {url}")
+        found = await wait_for(
+            lambda: results.get(key), f"the command result at {url}", self.scenario.progress_at
+        )
         return str(found["body"]["result"])
 
     async def push_token(self) -> str:
@@ -455,6 +458,7 @@ class Driver:
         self.session_id = await wait_for(
             lambda: next((charging[r] for r in refs if r in charging), None),
             f"a Session update for token {uid}",
+            self.scenario.progress_at,
         )
         current = store.find(f"{self.version}/sessions", self.session_id) or {}
         periods = len(current.get("charging_periods") or [])
@@ -477,6 +481,7 @@ class Driver:
         raw = await wait_for(
             lambda: store.find(f"{self.version}/cdrs", self.session_id or ""),
             f"the CDR of {self.session_id}",
+            self.scenario.progress_at,
         )
         cdr = self.package.loads(raw, self.package.CDR)
         ids = {str(t.id) for t in (getattr(cdr, "tariffs", None) or [])}
@@ -517,15 +522,24 @@ def _credentials_dict(credentials: Any) -> dict[str, Any]:
     return {}
 
 
-async def wait_for(probe: Callable[[], Any], what: str, timeout: float = WAIT) -> Any:
-    deadline = time.monotonic() + timeout
+async def wait_for(
+    probe: Callable[[], Any],
+    what: str,
+    progress_at: list[float] | None = None,
+    timeout: float = WAIT,
+) -> Any:
+    """Poll ``probe`` until it gives something. Gives up after ``timeout`` seconds without
+    progress: from the start, or (with ``progress_at``) from the last time the simulators moved
+    on, so a loaded machine slows a large run down without failing it."""
+    start = time.monotonic()
     while True:
         found = probe()
         if found:
             return found
-        if time.monotonic() > deadline:
-            raise StepFailed(f"timed out after {timeout:.0f}s waiting for {what}")
-        await asyncio.sleep(0.02)
+        moved = max(start, progress_at[0]) if progress_at else start
+        if time.monotonic() > moved + timeout:
+            raise StepFailed(f"timed out after {timeout:.0f}s without progress waiting for {what}")
+        await asyncio.sleep(0.05)
 
 
 def _summary(problems: list[str], shown: int = 3) -> str:
