@@ -19,13 +19,14 @@ returns), :mod:`.check` (CDR against computed totals).
 from __future__ import annotations
 
 from ocpi_sdk.tariffs.check import Difference, check_cdr, compare
-from ocpi_sdk.tariffs.errors import TariffError, TimeZoneRequired
+from ocpi_sdk.tariffs.errors import CannotVerify, TariffError, TimeZoneRequired
 from ocpi_sdk.tariffs.model import Money
 from ocpi_sdk.tariffs.pricer import price
 from ocpi_sdk.tariffs.result import Line, PriceResult
 from ocpi_sdk.tariffs.zones import zones_for_country
 
 __all__ = [
+    "CannotVerify",
     "Difference",
     "Line",
     "Money",

@@ -156,6 +156,9 @@ class PriceResult:
     ``total_parking_time`` in hours; all rounded to 4 decimals. ``total_cost`` includes
     ``min_price``/``max_price``, the per-dimension costs do not. ``breakdown`` lists the lines the
     totals are made of; ``notes`` say which time zone was used and why, and anything assumed.
+    ``unverifiable`` gives the reasons, if any, why these totals cannot verify the document's
+    (a tariff in another currency, no tariff valid at the session's time):
+    :func:`~ocpi_sdk.tariffs.compare` refuses to compare then.
 
     OCPI 2.3.0 (``names`` is ``before_taxes``/``after_taxes``): each cost is read as
     ``money.before_taxes`` and ``money.after_taxes`` (the same two fields as ``excl_vat`` and
@@ -184,6 +187,7 @@ class PriceResult:
     time_zone: tzinfo | None = None
     vat: bool = True
     names: PriceNames = EXCL_INCL_VAT
+    unverifiable: tuple[str, ...] = ()
 
     def fields(self) -> dict[str, Decimal]:
         """The totals flattened the way a CDR states them: ``total_cost.excl_vat`` and
@@ -259,6 +263,7 @@ class PriceResult:
         text.append(f"{'total_time:':<24}{self.total_time} h")
         text.append(f"{'total_parking_time:':<24}{self.total_parking_time} h")
         text.extend(f"note: {note}" for note in self.notes)
+        text.extend(f"cannot verify: {reason}" for reason in self.unverifiable)
         return "\n".join(text)
 
     def __str__(self) -> str:
