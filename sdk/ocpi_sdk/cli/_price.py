@@ -84,10 +84,11 @@ def _load(
         for problem in exc.problems:
             print(f"{where}: {problem.path}: {problem.message}", file=sys.stderr)
         count = len(exc.problems)
-        what = "not a valid" if strict else "not usable for pricing as an"
+        version = models.__name__.rsplit(".v", 1)[-1].replace("_", ".")
+        where_ = "" if strict else " in fields pricing reads"
         raise UsageError(
-            f"{where}: {what} OCPI {models.__name__[-5:].replace('_', '.')} {name} "
-            f"({count} problem{'s' if count != 1 else ''})"
+            f"{where}: not a valid OCPI {version} {name} "
+            f"({count} problem{'s' if count != 1 else ''}{where_})"
         ) from None
     notes.extend(tolerated)
     return model

@@ -240,7 +240,8 @@ def _period_segments(
         else:
             charging = length
     elif charging is None:
-        charging = ZERO if idle else max(length - (parking or ZERO), ZERO)
+        rest = length - (parking or ZERO)
+        charging = rest if rest > _SLACK and not idle else ZERO
     charging = charging or ZERO
     parking = parking or ZERO
     stated = charging + parking

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import attrs
@@ -20,13 +20,20 @@ from ocpi_sdk.tariffs.model import EXCL_INCL_VAT, ZERO, Money, PriceNames
 __all__ = ["Line", "PriceResult", "quantize"]
 
 _PLACES = Decimal("0.0001")
+_NOISE = Decimal("1e-30")
+_DIGITS = 200
 _UNITS = {"ENERGY": "kWh", "TIME": "h", "PARKING_TIME": "h", "FLAT": ""}
 _DIVISORS = {"ENERGY": Decimal(1000), "TIME": Decimal(3600), "PARKING_TIME": Decimal(3600)}
 
 
 def quantize(value: Decimal) -> Decimal:
-    """``value`` rounded half-up to 4 decimals, the precision of OCPI numbers."""
-    return value.quantize(_PLACES, rounding=ROUND_HALF_UP)
+    """``value`` rounded half-up to 4 decimals, the precision of OCPI numbers.
+
+    It is first rounded to 30 decimals: splitting a period divides its volumes exactly only up
+    to the 100 digits the engine computes with, and that noise must not tip an amount that is
+    exactly half a unit of the 4th decimal."""
+    with localcontext(prec=_DIGITS):
+        return value.quantize(_NOISE).quantize(_PLACES, rounding=ROUND_HALF_UP)
 
 
 @attrs.frozen
