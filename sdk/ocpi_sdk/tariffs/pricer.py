@@ -380,16 +380,20 @@ def _apply_step_size(
         if rounded > billable:
             extra = attrs.evolve(last, base_volume=rounded - billable, step=True)
             result.insert(result.index(last) + 1, extra)
-            notes.extend(_step_readings(group, last, rules))
+            notes.extend(_step_readings(group, last, rules, result))
     return result
 
 
-def _step_readings(group: Sequence[Line], last: Line, rules: adapters.VersionRules) -> list[str]:
+def _step_readings(
+    group: Sequence[Line], last: Line, rules: adapters.VersionRules, lines: Sequence[Line]
+) -> list[str]:
     dims = [line.dimension for line in group]
     stretches = sum(
         1 for i, d in enumerate(dims) if d == last.dimension and (i == 0 or dims[i - 1] != d)
     )
-    if len(rules.step_groups) == 3 and rules.version == "2.1.1" and last.dimension != "ENERGY":
+    times = {"TIME", "PARKING_TIME"}
+    both = times <= {line.dimension for line in lines if not line.reservation}
+    if rules.version == "2.1.1" and last.dimension in times and both:
         return [f"step_size (2.1.1 reading): the session total of {last.dimension} is rounded "
                 "on its own, TIME and PARKING_TIME each"]  # fmt: skip
     if stretches > 1:
