@@ -370,8 +370,7 @@ def _flatten(name: str, value: Any, names: PriceNames, into: dict[str, Decimal])
     if isinstance(value, Decimal | int):
         into[name] = number(value, name)
         return
-    money = _money(value, name)
-    assert money is not None
+    money = _money(value, name) or Money(None)
     for field, amount in zip(names.fields, (money.excl_vat, money.incl_vat), strict=True):
         if amount is not None:
             into[f"{name}.{field}"] = amount
