@@ -663,3 +663,77 @@ def test_more_energy_or_time_never_costs_less(
     base = excl(price(tariff_, session(kwh, 0), time_zone=AMS))
     assert base <= excl(price(tariff_, session(kwh + more, 0), time_zone=AMS))
     assert base <= excl(price(tariff_, session(kwh, extra), time_zone=AMS))
+
+
+# --- readings of the ambiguities: a note says which one was applied ----------------------------
+
+
+def test_reading_flat_once_when_the_tariff_changes() -> None:
+    # mod_tariffs: "a FLAT fee is a fixed amount that has to be paid for any Charging Session".
+    # Tariff A (until 10:30, FLAT 1.00) then B (from 10:30, FLAT 2.00): FLAT 1.00 once, plus
+    # 5 kWh * 0.25 = 1.25 (2.5 kWh in each tariff at the same price): 2.25
+    a = tariff(
+        [{"price_components": [pc("FLAT", 1), pc("ENERGY", "0.25")]}],
+        id="A",
+        end_date_time="2024-01-15T10:30:00Z",
+    )
+    b = tariff(
+        [{"price_components": [pc("FLAT", 2), pc("ENERGY", "0.25")]}],
+        id="B",
+        start_date_time="2024-01-15T10:30:00Z",
+    )
+    result = price([a, b], cdr(*HOUR, BASE_PERIODS))
+    assert excl(result) == D("2.25")
+    assert any(
+        n.startswith("FLAT (reading): billed once per session, by tariff A") for n in result.notes
+    )
+
+
+def test_reading_one_sided_min_price() -> None:
+    # mod_tariffs min_price note, "they both apply", read side by side: min_price excl. VAT 5.00
+    # and no incl_vat; 4 kWh * 0.25 = 1.00 excl. (raised to 5.00), 10% VAT: 1.10 incl. (as is)
+    floor = tariff(
+        [{"price_components": [pc("ENERGY", "0.25", vat=10)]}], min_price={"excl_vat": 5}
+    )
+    result = price(floor, cdr(*HOUR, [("2024-01-15T10:00:00Z", [("ENERGY", 4), ("TIME", 1)])]))
+    assert (result.total_cost.excl_vat, result.total_cost.incl_vat) == (D("5.00"), D("1.10"))
+    assert any(n.startswith("min_price (reading)") for n in result.notes)
+
+
+def test_reading_charge_park_charge_step() -> None:
+    # 2.2.1 mod_cdrs step_size: TIME 1.00/h and PARKING_TIME 2.00/h, both step 900 s; charge 10,
+    # park 10, charge 10 min: the last time-based period is TIME, its session total 20 -> 30 min
+    # (0.50); parking 10 min is not rounded (0.3333). Total 0.8333
+    stepped = tariff([{"price_components": [pc("TIME", 1, 900), pc("PARKING_TIME", 2, 900)]}])
+    result = price(
+        stepped,
+        cdr(
+            "2024-01-15T10:00:00Z",
+            "2024-01-15T10:30:00Z",
+            [
+                ("2024-01-15T10:00:00Z", [("ENERGY", 1), ("TIME", D(10) / 60)]),
+                ("2024-01-15T10:10:00Z", [("PARKING_TIME", D(10) / 60)]),
+                ("2024-01-15T10:20:00Z", [("ENERGY", 1), ("TIME", D(10) / 60)]),
+            ],
+        ),
+    )
+    assert excl(result) == D("0.8333")
+    assert any("TIME comes in 2 stretches" in n for n in result.notes)
+
+
+def test_reading_power_with_only_a_maximum() -> None:
+    # mod_tariffs min_power "When the EV is charging with more than, or equal to, the defined
+    # amount of power": a period with only MAX_POWER 30 is read as at least 30 kW, so the
+    # min_power 20 element applies: 10 kWh * 0.50 = 5.00 (noted)
+    fast = tariff(
+        [
+            {"price_components": [pc("ENERGY", "0.50")], "restrictions": {"min_power": 20}},
+            {"price_components": [pc("ENERGY", "0.25")]},
+        ]
+    )
+    result = price(
+        fast,
+        cdr(*HOUR, [("2024-01-15T10:00:00Z", [("ENERGY", 10), ("TIME", 1), ("MAX_POWER", 30)])]),
+    )
+    assert excl(result) == D("5.00")
+    assert any("judged with MAX_POWER for MIN_POWER" in n for n in result.notes)
