@@ -41,6 +41,7 @@ class SimApp:
             exception_handlers={404: self.not_found, 405: self.not_found},
         )
         self._link_turn = 0
+        self._refusal_turn = 0
 
     async def not_found(self, request: Request, exc: Any) -> Response:
         body = envelope(None, status.GENERIC_CLIENT_ERROR, f"no such endpoint: {request.url.path}")
@@ -106,9 +107,15 @@ class SimApp:
         if not self.platform.partners.knows(decoded):
             return None
         faults.shaping("plain_token")
-        if faults.shaping("token_status_200"):
+        ways = [n for n in ("token_status_200", "error_not_envelope") if n in faults] + ["401"]
+        self._refusal_turn += 1
+        way = ways[self._refusal_turn % len(ways)]
+        if way == "token_status_200" and faults.shaping(way):
             body = envelope(None, status.GENERIC_SERVER_ERROR, "invalid token encoding")
             return OutgoingResponse(200, {"Content-Type": JSON}, json.dumps(body).encode())
+        if way == "error_not_envelope" and faults.shaping(way):
+            detail = json.dumps({"detail": "Invalid token"}).encode()
+            return OutgoingResponse(403, {"Content-Type": JSON}, detail)
         body = envelope(None, status.GENERIC_CLIENT_ERROR, "this partner wants the plain token")
         return OutgoingResponse(401, {"Content-Type": JSON}, json.dumps(body).encode())
 

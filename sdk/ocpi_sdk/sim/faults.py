@@ -33,6 +33,7 @@ PARTNER = (
 )
 ALL = FAILING + SHAPING
 LINK_FAULTS = ("link_other_path", "broken_link", "link_other_origin")
+BAD_OBJECT_AT = 1  # bad_object_in_page: the second Location of a list misses its coordinates
 EXTRA = ("reject_post",)
 KNOWN = ALL + PARTNER + EXTRA
 
@@ -55,7 +56,7 @@ DESCRIPTIONS = {
     "token_status_200": "a wrongly encoded token answered HTTP 200 with OCPI 3000",
     "custom_module": "a custom module id in version details",
     "redirect_slash": "no trailing slash answered 307 to the slashed URL; endpoint URLs end in /",
-    "bad_object_in_page": "one Location per page missing a required field",
+    "bad_object_in_page": "one Location in a list missing a required field",
     "reject_post": "HTTP 503 on POST requests (not recoverable)",
 }
 
@@ -165,17 +166,19 @@ class FaultPlan:
             out = b"[" + out + b"]"
         return out
 
-    def shape_page(self, module: str, items: list[bytes]) -> list[bytes]:
-        """The objects of a page as served (``module`` is the store bucket)."""
+    def shape_page(self, module: str, items: list[bytes], offset: int = 0) -> list[bytes]:
+        """The objects of a page as served (``module`` is the store bucket, ``offset`` the
+        position of the page's first object in the whole list)."""
         if not self._shapes():
             return items
         name = _list_object(module)
         out = [orjson.dumps(self._reshape(orjson.loads(raw), name)) for raw in items]
+        bad = BAD_OBJECT_AT - offset  # the same Location is bad in every pull
         located = name is not None and name.endswith("|Location")
-        if len(out) >= 2 and located and self.shaping("bad_object_in_page"):
-            broken = orjson.loads(out[-1])
+        if located and 0 <= bad < len(out) and self.shaping("bad_object_in_page"):
+            broken = orjson.loads(out[bad])
             broken.pop("coordinates", None)
-            out[-1] = orjson.dumps(broken)
+            out[bad] = orjson.dumps(broken)
         return out
 
     def _shapes(self) -> bool:

@@ -242,5 +242,7 @@ def list_page(
         format_datetime(query[name])[:19] if query.get(name) is not None else None
         for name in ("date_from", "date_to")
     ]
-    items, total = platform.store.page(module, stamps[0], stamps[1], int(query["offset"]), limit)
-    return ListPage([RawJson(b) for b in platform.shape_page(module, items)], total, limit)
+    offset = int(query["offset"])
+    items, total = platform.store.page(module, stamps[0], stamps[1], offset, limit)
+    shaped = platform.shape_page(module, items, offset)
+    return ListPage([RawJson(b) for b in shaped], total, limit)

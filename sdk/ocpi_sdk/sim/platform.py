@@ -283,9 +283,9 @@ class Platform:
 
         return RawJson(self.faults.shape_object(dumps(obj)))
 
-    def shape_page(self, module: str, items: list[bytes]) -> list[bytes]:
+    def shape_page(self, module: str, items: list[bytes], offset: int = 0) -> list[bytes]:
         """The objects of one page as served (reshaped by the active faults)."""
-        return self.faults.shape_page(module, items)
+        return self.faults.shape_page(module, items, offset)
 
     def emit(self, kind: str, **detail: Any) -> None:
         event = Event(kind, detail)

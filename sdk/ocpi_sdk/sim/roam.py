@@ -138,7 +138,12 @@ class Scenario:
         locations = max(3, min(count, 20))
         self.cpo = Platform(
             SimConfig(
-                role="CPO", versions=(version,), faults=faults, seed=seed, locations=locations
+                role="CPO",
+                versions=(version,),
+                faults=faults,
+                seed=seed,
+                locations=locations,
+                page_limit=2 if faults else 50,  # with faults: several pages, so Links matter
             )
         )
         self.emsp = Platform(
@@ -263,6 +268,10 @@ class Scenario:
             client = self.client("locations", http)
             locations.extend([loc async for loc in client.list()])
             evses = sum(len(loc.evses or []) for loc in locations)
+            if locations:  # and one of them by its id (a single GET)
+                again = await client.get(locations[0].id)
+                if again.id != locations[0].id:
+                    raise StepFailed(f"GET {locations[0].id} gave Location {again.id}")
             return f"{len(locations)} Locations, {evses} EVSEs"
 
         async def pull_tariffs() -> str:
