@@ -91,6 +91,7 @@ class Platform:
         self.received = 0  # HTTP requests received
         self.request_log: Callable[[RequestLog], None] | None = None
         self._http: httpx.AsyncClient | None = None
+        self._connections: dict[Any, Connection] = {}
         self._base_url = ""
         self.hub: Any = None  # the hub's router (ocpi_sdk.sim.hub.HubRouter) when a hub
         self.server = OcpiServer(
@@ -230,6 +231,15 @@ class Platform:
         return None
 
     def connection_to(self, record: PartnerRecord) -> Connection:
+        """The connection we call ``record`` with: one per partner token, kept, so what its
+        clients learn about the partner (its token encoding) is kept too."""
+        key = (record.token_b, record.versions_url, self.peer)
+        found = self._connections.get(key)
+        if found is None:
+            found = self._connections[key] = self._connection(record)
+        return found
+
+    def _connection(self, record: PartnerRecord) -> Connection:
         options: dict[str, Any] = {}
         if self.peer is not None and packages.package(record.version).PROFILE.routing_headers:
             from ocpi_sdk.transport import Routing
