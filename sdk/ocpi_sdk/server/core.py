@@ -10,6 +10,7 @@ unknown routes and methods included, is an OCPI envelope.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 import uuid
@@ -386,7 +387,7 @@ class OcpiServer:
         frm = request.header("OCPI-from-country-code"), request.header("OCPI-from-party-id")
         to = request.header("OCPI-to-country-code"), request.header("OCPI-to-party-id")
         to_party = Party(to[0], to[1]) if to[0] and to[1] else None
-        uses_routing = packages.package(version).PROFILE.routing_headers and routed
+        uses_routing = _profile(version).routing_headers and routed
         if uses_routing and (frm[0] or frm[1]):
             if not (frm[0] and frm[1]):
                 raise _Answer(400, status.INVALID_PARAMETERS, "incomplete OCPI-from-* headers")
@@ -453,7 +454,7 @@ class OcpiServer:
                 404, status.GENERIC_CLIENT_ERROR, f"unknown {route.response.__name__}", ids
             )
         headers = {**ids, **ctx.response_headers}
-        if packages.package(version).PROFILE.routing_headers and route.routed:
+        if _profile(version).routing_headers and route.routed:
             headers.update(_routing_reply(request))
         if route.paginated:
             return self._page(request, version, route, result, query, headers), str(party)
@@ -477,7 +478,7 @@ class OcpiServer:
         cc, pid = args.get("country_code"), args.get("party_id")
         if party.same(cc, pid):
             return party
-        named = packages.package(version).PROFILE.routing_headers and route.routed
+        named = _profile(version).routing_headers and route.routed
         if not (named and request.header("OCPI-from-party-id")):
             for _, own in parties_of(record):
                 if own.same(cc, pid):
@@ -496,7 +497,7 @@ class OcpiServer:
     def _request_ids(
         self, request: IncomingRequest, version: str
     ) -> tuple[str | None, str | None, list[str]]:
-        if not packages.package(version).PROFILE.request_ids:
+        if not _profile(version).request_ids:
             return request.header("X-Request-ID"), request.header("X-Correlation-ID"), []
         tolerated: list[str] = []
         values = []
@@ -593,12 +594,15 @@ class OcpiServer:
     ) -> OutgoingResponse:
         offset, limit = query["offset"], page.limit or query["limit"]
         converter = packages.package(version).converter
-        parts = [
-            item.data
-            if isinstance(item, RawJson)
-            else orjson.dumps(converter.to_dict(item), default=json_default)
-            for item in page.items
-        ]
+        if page.raw is not None:
+            parts = page.raw
+        else:
+            parts = [
+                item.data
+                if isinstance(item, RawJson)
+                else orjson.dumps(converter.to_dict(item), default=json_default)
+                for item in page.items
+            ]
         headers = {**headers, "X-Total-Count": str(page.total_count), "X-Limit": str(limit)}
         following = offset + len(parts)
         if parts and following < page.total_count:
@@ -606,14 +610,7 @@ class OcpiServer:
             params += [("offset", str(following)), ("limit", str(limit))]
             url = request.url.split("?", 1)[0]
             headers["Link"] = f'<{url}?{urlencode(params)}>; rel="next"'
-        pieces = [b'{"data":[']
-        for index, part in enumerate(parts):
-            if index:
-                pieces.append(b",")
-            pieces.append(part)
-        pieces.append(b"],")
-        pieces.append(_success_tail())
-        return self._raw(request, b"".join(pieces), headers)
+        return self._raw(request, _page_body(parts), headers)
 
     def _raw(
         self, request: IncomingRequest, body: bytes, headers: Mapping[str, str]
@@ -626,6 +623,22 @@ class OcpiServer:
                 out[name] = value
         out.update(headers)
         return OutgoingResponse(200, out, body)
+
+
+def _page_body(parts: Sequence[bytes]) -> bytes:
+    """The envelope of a page of JSON objects, written with one copy of the objects."""
+    if not parts:
+        return b'{"data":[],' + _success_tail()
+    pieces = list(parts)
+    pieces[0] = b'{"data":[' + pieces[0]
+    pieces[-1] = pieces[-1] + b"]," + _success_tail()
+    return b",".join(pieces)
+
+
+@functools.cache
+def _profile(version: str) -> Any:
+    """The transport rules of a version (looked up once)."""
+    return packages.package(version).PROFILE
 
 
 _TAIL: list[Any] = [0, b""]

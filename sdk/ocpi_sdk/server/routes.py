@@ -66,11 +66,20 @@ class RawJson:
 class ListPage(Generic[T]):
     """What a Sender list handler returns: the objects of the requested page (models or
     :class:`RawJson`), how many objects match the request's filters in all, and the page size
-    applied when it is smaller than the one requested."""
+    applied when it is smaller than the one requested. A store that keeps JSON bytes gives
+    them as ``raw`` instead of ``items`` (served as they are, without a wrapper per object)."""
 
     items: Sequence[T | RawJson]
     total_count: int
     limit: int | None = None
+    raw: Sequence[bytes] | None = None
+
+    @classmethod
+    def of_json(
+        cls, raw: Sequence[bytes], total_count: int, limit: int | None = None
+    ) -> ListPage[Any]:
+        """A page of objects already written as JSON."""
+        return ListPage((), total_count, limit, raw)
 
 
 @attrs.frozen

@@ -121,6 +121,14 @@ class FaultPlan:
         self._next = self._random.randrange(len(FAILING))
         self._lock = threading.Lock()
         self.met: dict[str, int] = {}
+        reshaping = (
+            "no_z",
+            "extra_fields",
+            "null_optionals",
+            "single_as_list",
+            "bad_object_in_page",
+        )
+        self._shaping_any = any(n in self.names for n in reshaping)
 
     def __contains__(self, name: str) -> bool:
         return name in self.names

@@ -13,7 +13,7 @@ import orjson
 from ocpi_sdk import envelope as status
 from ocpi_sdk import packages
 from ocpi_sdk.converter import format_datetime
-from ocpi_sdk.server import InterfaceHandler, ListPage, RawJson, Refused, RequestContext, Route
+from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
 from ocpi_sdk.sim.store import Key
 
 if TYPE_CHECKING:
@@ -245,4 +245,4 @@ def list_page(
     offset = int(query["offset"])
     items, total = platform.store.page(module, stamps[0], stamps[1], offset, limit)
     shaped = platform.shape_page(module, items, offset)
-    return ListPage([RawJson(b) for b in shaped], total, limit)
+    return ListPage.of_json(shaped, total, limit)
