@@ -135,3 +135,13 @@ def test_state_survives_a_restart_with_sqlite(tmp_path: Path, examples_dir: Path
     restored = second.store.find("2.2.1/locations", "L1")
     assert restored is not None and restored["id"] == "LOC1"
     assert len(second.store.all("2.2.1/locations")) == 1
+
+
+def test_event_history_is_bounded() -> None:
+    from ocpi_sdk.sim.platform import EVENT_HISTORY
+
+    platform = Platform(SimConfig(role="EMSP", data=False))
+    for index in range(EVENT_HISTORY + 500):
+        platform.emit("stored", index=index)
+    assert len(platform.events) == EVENT_HISTORY
+    assert platform.events[-1].detail["index"] == EVENT_HISTORY + 499
