@@ -41,14 +41,16 @@ __all__ = ["VERSIONS", "Conversion", "convert", "objects", "parse_path"]
 class Conversion:
     """The outcome of :func:`convert`: ``value`` in the target version and the ``losses``.
 
-    Unpacks as ``value, losses = convert(...)``. :meth:`source_of` names the source path of any
-    path of the result (fields renamed or moved between versions).
+    Unpacks as ``value, losses = convert(...)``. ``supplied`` lists the paths of the result whose
+    value came from the caller's context. :meth:`source_of` names the source path of any path of
+    the result (fields renamed or moved between versions).
     """
 
     value: Any
     losses: tuple[Loss, ...]
     source: str
     target: str
+    supplied: tuple[str, ...] = ()
     moves: Mapping[Path, Path] = attrs.field(factory=dict, repr=False)
 
     def __iter__(self) -> Any:
@@ -164,23 +166,24 @@ def convert(
         )
     given = context or {}
     if isinstance(data, list):
-        value, losses, moves = _convert_many(data, name, source, to, given)
+        value, losses, moves, supplied = _convert_many(data, name, source, to, given)
     else:
-        value, losses, moves = _convert_one(data, name, source, to, given)
+        value, losses, moves, supplied = _convert_one(data, name, source, to, given)
     if strict and losses:
         raise StrictModeError(losses)
     if found is not None:
         package = _package(to)
         cls = getattr(package, name)
         value = package.loads(value, list[cls] if isinstance(value, list) else cls)
-    return Conversion(value, losses, source, to, moves)
+    return Conversion(value, losses, source, to, tuple(render(p) for p in supplied), moves)
 
 
 def _convert_one(
     data: Any, name: str, source: str, target: str, context: Mapping[str, Any]
-) -> tuple[Any, tuple[Loss, ...], dict[Path, Path]]:
+) -> tuple[Any, tuple[Loss, ...], dict[Path, Path], list[Path]]:
     route = _route(source, target)
     moves: dict[Path, Path] = {}
+    supplied: list[Path] = []
     losses: list[tuple[Path, Any, str, str]] = []
     value = data
     for here, there in zip(route, route[1:], strict=False):
@@ -188,19 +191,23 @@ def _convert_one(
         value = run(step, _rules(here, there), value, name)
         losses.extend((map_path(p, moves), k, r, s) for p, k, r, s in step.losses)
         moves = {**moves, **{t: map_path(s, moves) for t, s in step.moves.items()}}
-    return value, _unique(losses), moves
+        supplied.extend(step.supplied)
+    return value, _unique(losses), moves, supplied
 
 
 def _convert_many(
     data: Sequence[Any], name: str, source: str, target: str, context: Mapping[str, Any]
-) -> tuple[list[Any], tuple[Loss, ...], dict[Path, Path]]:
+) -> tuple[list[Any], tuple[Loss, ...], dict[Path, Path], list[Path]]:
     out: list[Any] = []
+    supplied: list[Path] = []
     losses: list[Loss] = []
     moves: dict[Path, Path] = {}
     for index, item in enumerate(data):
         prefix = f"$[{index}]"
         try:
-            value, item_losses, item_moves = _convert_one(item, name, source, target, context)
+            value, item_losses, item_moves, item_supplied = _convert_one(
+                item, name, source, target, context
+            )
         except NotRepresentableError as exc:
             losses.append(Loss(prefix, "dropped", exc.why, exc.spec))
             continue
@@ -208,9 +215,10 @@ def _convert_many(
             moves[(len(out),) + target_path] = (index,) + source_path
         if len(out) != index:
             moves.setdefault((len(out),), (index,))
+        supplied.extend((len(out),) + p for p in item_supplied)
         out.append(value)
         losses.extend(attrs.evolve(loss, path=prefix + loss.path[1:]) for loss in item_losses)
-    return out, tuple(losses), moves
+    return out, tuple(losses), moves, supplied
 
 
 def _unique(losses: list[tuple[Path, Any, str, str]]) -> tuple[Loss, ...]:

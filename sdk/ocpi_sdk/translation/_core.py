@@ -133,6 +133,11 @@ class Step:
         self.losses: list[tuple[Path, LossKind, str, str]] = []
         self.moves: dict[Path, Path] = {}
         self.built: set[Path] = set()
+        self.supplied: list[Path] = []
+
+    def supply(self, path: Path) -> None:
+        """Record that the result's value at ``path`` came from the caller's context."""
+        self.supplied.append(path)
 
     def done(self, path: Path) -> None:
         """The rules built the value at result path ``path`` in the target's shape already."""
@@ -190,6 +195,7 @@ class Step:
         value = self.lookup(keys)
         if value is None:
             raise ContextError(f"OCPI {self.target} {render(field)}", keys, why)
+        self.supply(field)
         return value
 
 

@@ -16,6 +16,7 @@ spec's tables):
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -60,6 +61,25 @@ def _max_length(version: str, schema: dict[str, Any]) -> int | None:
     if target is None:
         return None
     return _max_length(version, schemas.get(version, target))
+
+
+def _pattern(version: str, schema: dict[str, Any]) -> str | None:
+    if "pattern" in schema:
+        return str(schema["pattern"])
+    target = _target_of(schema)
+    if target is None:
+        return None
+    return _pattern(version, schemas.get(version, target))
+
+
+ASCII_ONLY = "^[\\x20-\\x7E]*$"
+
+
+def ascii_fold(text: str) -> str:
+    """``Malmö`` -> ``Malmo``: accents taken off, other non-ASCII characters as ``?``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c if " " <= c <= "~" else "?" for c in plain)
 
 
 def is_identifier(field: str) -> bool:
@@ -124,6 +144,7 @@ class Fitter:
                 keys,
                 f"required in {self.version} and not given by the {self.step.source} source",
             )
+        self.step.supply(here)
         return self.value(value, schema, here, field, owner)
 
     def drop(self, path: Path, exc: NotRepresentableError) -> None:
@@ -180,6 +201,20 @@ class Fitter:
         return [item for _, item in kept]
 
     def string(self, value: str, schema: dict[str, Any], path: Path, field: str, owner: str) -> str:
+        if _pattern(self.version, schema) == ASCII_ONLY and not value.isascii():
+            if is_identifier(field):
+                raise NotRepresentableError(
+                    render(self.step.origin(path)),
+                    f"{field} is not ASCII, as OCPI {self.version} {owner}.{field} must be",
+                    self.spec(owner),
+                )
+            value = ascii_fold(value)
+            self.step.loss_at_result(
+                path,
+                "approximated",
+                f"OCPI {self.version} strings are printable ASCII: written {value!r}",
+                f"OCPI {self.version} types: string",
+            )
         limit = _max_length(self.version, schema)
         if limit is None or len(value) <= limit:
             return value

@@ -98,6 +98,8 @@ def _auth_id_to_cdr_token(step: Step, obj: dict[str, Any], path: Path) -> None:
     if "auth_id" not in obj:
         return
     token = dict(step.lookup(("cdr_token",)) or {})
+    for field in token:
+        step.supply(path + ("cdr_token", field))
     token["contract_id"] = obj.pop("auth_id")
     obj["cdr_token"] = token
     step.moved(path + ("cdr_token", "contract_id"), step.origin(path) + ("auth_id",))
@@ -333,10 +335,12 @@ def endpoint_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     given = step.lookup(("interface_roles",))
     if isinstance(given, dict) and module in given:
         obj["role"] = given[module]
+        step.supply(path + ("role",))
     else:
         table = INTERFACE_ROLES.get(str(step.lookup(("role",))), {})
         if module in table:
             obj["role"] = table[module]
+            step.supply(path + ("role",))
     return obj
 
 
@@ -409,6 +413,15 @@ def impact_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     return obj
 
 
+def hours_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Hours: 2.1.1 gives either ``twentyfourseven`` or ``regular_hours``; a false
+    ``twentyfourseven`` beside regular hours says nothing more and is left out."""
+    if obj.get("twentyfourseven") is False and obj.get("regular_hours"):
+        del obj["twentyfourseven"]
+        step.moved(path + ("twentyfourseven",), step.origin(path) + ("twentyfourseven",))
+    return obj
+
+
 def geo_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """GeoLocation: 2.1.1 wants exactly 6 decimals (2.2.1 allows 5 to 7)."""
     for field in ("latitude", "longitude"):
@@ -471,6 +484,7 @@ def _context_location(step: Step, path: Path, ids: dict[str, Any]) -> dict[str, 
     evse["connectors"] = connectors[:1]
     out["evses"] = [evse]
     target = path + ("location",)
+    step.supply(target)
     step.moved(target + ("id",), here + ("location_id",))
     step.moved(target + ("evses", 0, "uid"), here + ("evse_uid",))
     step.moved(target + ("evses", 0, "connectors", 0, "id"), here + ("connector_id",))
@@ -648,6 +662,7 @@ DOWN: Rules = {
     "Location": location_down,
     "Connector": connector_down,
     "EnvironmentalImpact": impact_down,
+    "Hours": hours_down,
     "GeoLocation": geo_down,
     "AdditionalGeoLocation": geo_down,
     "Session": session_down,

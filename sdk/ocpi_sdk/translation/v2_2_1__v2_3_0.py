@@ -168,6 +168,7 @@ def credentials_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, A
     details = step.lookup(("hub_business_details",))
     if details is not None:
         role["business_details"] = details
+        step.supply(path + ("roles", len(roles), "business_details"))
     roles.append(role)
     obj["roles"] = roles
     step.moved(path + ("roles", len(roles) - 1), step.origin(path) + ("hub_party_id",))
