@@ -74,11 +74,12 @@ for _table in INTERFACE_ROLES.values():
 
 def _one(
     step: Step, items: Any, key: str, field: str, path: Path, what: str
-) -> tuple[int, dict[str, Any]]:
+) -> tuple[int, dict[str, Any]] | None:
     """The one EVSE (Connector) of a 2.1.1 Session's or CDR's Location, or the one the context
-    names when there are several."""
+    names when there are several; None when the Location lists none (the ids then come from the
+    context)."""
     if not isinstance(items, list) or not items:
-        raise ContextError(render(path), (key,), f"the 2.1.1 Location has no {what}")
+        return None
     wanted = step.lookup((key,))
     if wanted is None and len(items) == 1:
         return 0, items[0]
@@ -203,17 +204,20 @@ def hours_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
 
 def _location_ids(step: Step, obj: dict[str, Any], path: Path, location: dict[str, Any]) -> None:
     here = step.origin(path) + ("location",)
-    e, evse = _one(step, location.get("evses"), "evse_uid", "uid", here + ("evses",), "EVSE")
-    c, connector = _one(
-        step, evse.get("connectors"), "connector_id", "id",
-        here + ("evses", e, "connectors"), "Connector",
-    )
     obj["location_id"] = location.get("id")
-    obj["evse_uid"] = evse.get("uid")
-    obj["connector_id"] = connector.get("id")
     step.moved(path + ("location_id",), here + ("id",))
+    found = _one(step, location.get("evses"), "evse_uid", "uid", here + ("evses",), "EVSE")
+    if found is None:
+        return
+    e, evse = found
+    obj["evse_uid"] = evse.get("uid")
     step.moved(path + ("evse_uid",), here + ("evses", e, "uid"))
-    step.moved(path + ("connector_id",), here + ("evses", e, "connectors", c, "id"))
+    at_evse = here + ("evses", e)
+    plug = _one(step, evse.get("connectors"), "connector_id", "id", at_evse + ("connectors",),
+                "Connector")
+    if plug is not None:
+        obj["connector_id"] = plug[1].get("id")
+        step.moved(path + ("connector_id",), at_evse + ("connectors", plug[0], "id"))
 
 
 def session_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -266,10 +270,11 @@ def _cdr_location(step: Step, path: Path, location: dict[str, Any]) -> dict[str,
             step.moved(target + (field,), here + (field,))
         elif field != "evses":
             step.loss(here + (field,), "dropped", "a CdrLocation has no " + field, CDR_LOCATION)
-    evses = location.get("evses")
-    e, evse = _one(step, evses, "evse_uid", "uid", here + ("evses",), "EVSE")
-    c, connector = _one(step, evse.get("connectors"), "connector_id", "id",
-                        here + ("evses", e, "connectors"), "Connector")
+    evses = location.get("evses") or []
+    found = _one(step, evses, "evse_uid", "uid", here + ("evses",), "EVSE")
+    if found is None:
+        return out
+    e, evse = found
     for index in range(len(evses)):
         if index != e:
             step.loss(here + ("evses", index), "dropped", "not the CDR's EVSE", CDR_LOCATION)
@@ -281,7 +286,12 @@ def _cdr_location(step: Step, path: Path, location: dict[str, Any]) -> dict[str,
         elif field != "connectors":
             step.loss(at_evse + (field,), "dropped", "a CdrLocation has no EVSE " + field,
                       CDR_LOCATION)
-    for index in range(len(evse.get("connectors", []))):
+    connectors = evse.get("connectors") or []
+    plug = _one(step, connectors, "connector_id", "id", at_evse + ("connectors",), "Connector")
+    if plug is None:
+        return out
+    c, connector = plug
+    for index in range(len(connectors)):
         if index != c:
             step.loss(at_evse + ("connectors", index), "dropped", "not the CDR's Connector",
                       CDR_LOCATION)
