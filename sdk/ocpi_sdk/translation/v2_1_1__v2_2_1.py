@@ -195,6 +195,12 @@ def impact_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
 
 def hours_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """Hours: ``twentyfourseven`` is required in 2.2.1; absent in 2.1.1 means false."""
+    if not obj.get("twentyfourseven") and not obj.get("regular_hours"):
+        raise NotRepresentableError(
+            render(step.origin(path)),
+            "neither open 24/7 nor any regular hours: 2.2.1 Hours need one of them",
+            HOURS,
+        )
     if obj.get("twentyfourseven") is None:
         obj["twentyfourseven"] = False
         step.loss(step.origin(path) + ("twentyfourseven",), "defaulted",

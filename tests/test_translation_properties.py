@@ -1,0 +1,52 @@
+"""Property tests: objects generated from each version's schemas, converted to every other
+version, validate there and come back equal except where a loss (or a value the context gave)
+says. An object the target cannot hold at all raises NotRepresentableError, and nothing else is
+raised."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+
+from ocpi_sdk import schemas
+from ocpi_sdk.translation import NotRepresentableError, convert
+from tests.schema_strategies import for_object
+from tests.translation_support import back_context, context_for, unexplained
+
+VERSIONS = ("2.1.1", "2.2.1", "2.3.0")
+NAMES = ("Location", "EVSE", "Connector", "Tariff", "Session", "CDR", "Token", "Credentials",
+         "StartSession", "StopSession", "ReserveNow", "UnlockConnector", "CommandResponse",
+         "Version", "VersionDetails")  # fmt: skip
+CASES = [
+    pytest.param(source, target, name, id=f"{source}-{target}-{name}")
+    for source in VERSIONS
+    for target in VERSIONS
+    if source != target
+    for name in NAMES
+]
+
+
+@pytest.mark.parametrize(("source", "target", "name"), CASES)
+def test_generated_objects_convert_and_come_back(source: str, target: str, name: str) -> None:
+    @settings(
+        max_examples=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        database=None,
+    )
+    @given(for_object(source, name))
+    def check(original: Any) -> None:
+        assume(schemas.validate(original, name, version=source) == [])
+        try:
+            forward = convert(original, target, from_version=source, object_name=name,
+                              context=context_for(original, name))  # fmt: skip
+        except NotRepresentableError:
+            return
+        assert schemas.validate(forward.value, name, version=target) == []
+        back = convert(forward.value, source, from_version=target, object_name=name,
+                       context=back_context(original, name))  # fmt: skip
+        assert unexplained(original, forward, back) == []
+
+    check()
