@@ -23,7 +23,9 @@ def test_converted_json_on_stdout_losses_on_stderr(
     assert schemas.validate(json.loads(out), "Tariff", version="2.1.1") == []
     lines = err.splitlines()
     assert any(line.startswith("$.min_price: dropped: ") for line in lines)
-    assert any(line.startswith("$.elements[0].price_components[0].vat: dropped: ") for line in lines)
+    assert any(
+        line.startswith("$.elements[0].price_components[0].vat: dropped: ") for line in lines
+    )
 
 
 def test_format_json_holds_value_losses_and_supplied(
@@ -32,8 +34,20 @@ def test_format_json_holds_value_losses_and_supplied(
     context = tmp_path / "context.json"
     context.write_text(json.dumps({"country_code": "NL", "party_id": "EXA"}))
     file = str(examples_dir / "2.1.1" / TOKEN_211)
-    argv = ["convert", "--from", "2.1.1", "--to", "2.3.0", "--object", "Token",
-            "--context", str(context), "--format", "json", file]  # fmt: skip
+    argv = [
+        "convert",
+        "--from",
+        "2.1.1",
+        "--to",
+        "2.3.0",
+        "--object",
+        "Token",
+        "--context",
+        str(context),
+        "--format",
+        "json",
+        file,
+    ]
     assert main(argv) == 0
     out, err = capsys.readouterr()
     document = json.loads(out)
@@ -55,7 +69,9 @@ def test_strict_with_a_loss_exits_1_and_writes_no_object(
     assert "--strict: 4 losses, nothing written" in err
 
 
-def test_strict_without_loss_exits_0(examples_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_without_loss_exits_0(
+    examples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = str(examples_dir / "2.2.1" / "token_example_1_app_user.json")
     argv = ["convert", "--from", "2.2.1", "--to", "2.3.0", "--object", "Token", "--strict", file]
     assert main(argv) == 0
@@ -65,25 +81,36 @@ def test_strict_without_loss_exits_0(examples_dir: Path, capsys: pytest.CaptureF
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--from", "2.1.1", "--to", "2.2.1", "--object", "Token", "TOKEN"],
-         "'country_code' or 'Token.country_code'"),
-        (["--from", "2.2.1", "--to", "2.1.1", "--object", "Location", "UC3"],
-         "not published to everyone"),
+        (
+            ["--from", "2.1.1", "--to", "2.2.1", "--object", "Token", "TOKEN"],
+            "'country_code' or 'Token.country_code'",
+        ),
+        (
+            ["--from", "2.2.1", "--to", "2.1.1", "--object", "Location", "UC3"],
+            "not published to everyone",
+        ),
         (["--from", "2.2.1", "--to", "2.1.1", "--object", "Terminal", "UC3"], "Terminal"),
-        (["--from", "2.2.1", "--to", "2.1.1", "--object", "Token", "UC3"],
-         "not a valid 2.2.1 Token: $.contract_id: required field is missing (and"),
+        (
+            ["--from", "2.2.1", "--to", "2.1.1", "--object", "Token", "UC3"],
+            "not a valid 2.2.1 Token: $.contract_id: required field is missing (and",
+        ),
         (["--from", "2.2.1", "--to", "2.1.1", "--object", "Token", "MISSING"], "cannot read"),
     ],
 )
 def test_bad_input_exits_2_in_one_line(
-    examples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-    argv: list[str], message: str,
-) -> None:  # fmt: skip
+    examples_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
     files = {
         "TOKEN": str(examples_dir / "2.1.1" / TOKEN_211),
-        "UC3": str(examples_dir / "2.2.1" / "location_example_uc3_destination_charger_not_published.json"),
+        "UC3": str(
+            examples_dir / "2.2.1" / "location_example_uc3_destination_charger_not_published.json"
+        ),
         "MISSING": str(tmp_path / "missing.json"),
-    }  # fmt: skip
+    }
     argv = [files.get(a, a) for a in argv]
     assert main(["convert", *argv]) == 2
     out, err = capsys.readouterr()
@@ -98,8 +125,18 @@ def test_context_must_be_an_object(
     context = tmp_path / "context.json"
     context.write_text("[1]")
     file = str(examples_dir / "2.2.1" / TARIFF)
-    argv = ["convert", "--from", "2.2.1", "--to", "2.1.1", "--object", "Tariff",
-            "--context", str(context), file]  # fmt: skip
+    argv = [
+        "convert",
+        "--from",
+        "2.2.1",
+        "--to",
+        "2.1.1",
+        "--object",
+        "Tariff",
+        "--context",
+        str(context),
+        file,
+    ]
     assert main(argv) == 2
     assert "the context must be a JSON object" in capsys.readouterr().err
 
@@ -108,8 +145,18 @@ def test_a_list_drops_the_items_the_target_cannot_hold(
     examples_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = str(examples_dir / "2.2.1" / "versions_info_example.json")
-    argv = ["convert", "--from", "2.2.1", "--to", "2.1.1", "--object", "Version",
-            "--format", "json", file]  # fmt: skip
+    argv = [
+        "convert",
+        "--from",
+        "2.2.1",
+        "--to",
+        "2.1.1",
+        "--object",
+        "Version",
+        "--format",
+        "json",
+        file,
+    ]
     assert main(argv) == 0
     document = json.loads(capsys.readouterr().out)
     source = json.loads(Path(file).read_text())

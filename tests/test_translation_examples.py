@@ -45,8 +45,9 @@ def _cases() -> list[Any]:
         convertible = set(objects(source, target))
         for file, use in EXAMPLES[source].items():
             if isinstance(use, (Full, Many)) and use.name in convertible:
-                cases.append(pytest.param(source, target, file, use.name,
-                                          id=f"{source}-{target}-{file}"))
+                cases.append(
+                    pytest.param(source, target, file, use.name, id=f"{source}-{target}-{file}")
+                )
     return cases
 
 
@@ -61,8 +62,13 @@ def test_example_converts_and_comes_back(source: str, target: str, file: str, na
     refused = CANNOT_HOLD.get((source, file))
     if refused is not None and target in refused[1]:
         with pytest.raises(NotRepresentableError, match=refused[0]):
-            convert(original, target, from_version=source, object_name=name,
-                    context=context_for(original, name))
+            convert(
+                original,
+                target,
+                from_version=source,
+                object_name=name,
+                context=context_for(original, name),
+            )
         return
     forward, back = there_and_back(original, name, source, target)
     items = forward.value if isinstance(forward.value, list) else [forward.value]
@@ -72,8 +78,22 @@ def test_example_converts_and_comes_back(source: str, target: str, file: str, na
 
 
 def test_the_directions_cover_every_object_of_the_issue() -> None:
-    wanted = {"Location", "EVSE", "Connector", "Tariff", "Session", "CDR", "Token",
-              "Credentials", "StartSession", "StopSession", "ReserveNow", "UnlockConnector",
-              "CommandResponse", "Version", "VersionDetails"}
+    wanted = {
+        "Location",
+        "EVSE",
+        "Connector",
+        "Tariff",
+        "Session",
+        "CDR",
+        "Token",
+        "Credentials",
+        "StartSession",
+        "StopSession",
+        "ReserveNow",
+        "UnlockConnector",
+        "CommandResponse",
+        "Version",
+        "VersionDetails",
+    }
     for source, target in DIRECTIONS:
         assert wanted <= set(objects(source, target))

@@ -55,8 +55,9 @@ def _cases() -> list[Any]:
             if isinstance(use, Full) and use.name == "Tariff":
                 for target in VERSIONS:
                     if target != source:
-                        cases.append(pytest.param(source, target, file,
-                                                  id=f"{source}-{target}-{file}"))
+                        cases.append(
+                            pytest.param(source, target, file, id=f"{source}-{target}-{file}")
+                        )
     return cases
 
 
@@ -72,8 +73,9 @@ def _before_taxes(result: Any) -> Any:
 
 @pytest.mark.parametrize(("source", "target", "file"), _cases())
 def test_a_cdr_and_its_conversion_cost_the_same(source: str, target: str, file: str) -> None:
-    original = cdr(MONDAY_0930, STEPS, version=source, tariffs=[tariff_dict(source, file)],
-                   time_zone=AMS)  # fmt: skip
+    original = cdr(
+        MONDAY_0930, STEPS, version=source, tariffs=[tariff_dict(source, file)], time_zone=AMS
+    )
     try:
         converted = convert(original, target, context=CONTEXT)
     except NotRepresentableError as exc:  # pragma: no cover - a CDR drops what it cannot hold
@@ -89,8 +91,9 @@ def test_the_law_is_not_vacuous() -> None:
     """Most conversions touch no priced field, so the comparison above is really made."""
     compared = 0
     for source, target, file in (p.values for p in _cases()):
-        original = cdr(MONDAY_0930, STEPS, version=source, tariffs=[tariff_dict(source, file)],
-                       time_zone=AMS)  # fmt: skip
+        original = cdr(
+            MONDAY_0930, STEPS, version=source, tariffs=[tariff_dict(source, file)], time_zone=AMS
+        )
         try:
             converted = convert(original, target, context=CONTEXT)
         except NotRepresentableError:

@@ -11,8 +11,8 @@ from ocpi_sdk import schemas
 from ocpi_sdk.cli._common import UsageError, read_json
 from ocpi_sdk.translation import (
     VERSIONS,
-    Conversion,
     ContextError,
+    Conversion,
     NotRepresentableError,
     UnsupportedObjectError,
     convert,
@@ -50,7 +50,7 @@ def register(commands: Any) -> None:
 
 def _check_source(payload: Any, args: argparse.Namespace) -> None:
     items = payload if isinstance(payload, list) else [payload]
-    problems = []
+    problems: list[schemas.Problem] = []
     for index, item in enumerate(items):
         path = f"$[{index}]" if isinstance(payload, list) else "$"
         problems.extend(
@@ -108,5 +108,6 @@ def _print(result: Conversion, form: str, refused: bool) -> None:
         print(str(loss), file=sys.stderr)
     if refused:
         count = len(result.losses)
-        print(f"--strict: {count} loss{'es' if count != 1 else ''}, nothing written",
-              file=sys.stderr)
+        print(
+            f"--strict: {count} loss{'es' if count != 1 else ''}, nothing written", file=sys.stderr
+        )

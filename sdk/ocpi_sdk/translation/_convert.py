@@ -7,6 +7,7 @@ composing the two steps (losses of the second step are named by their path in th
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -102,10 +103,13 @@ def _route(source: str, target: str) -> list[str]:
 
 def _rules(source: str, target: str) -> Rules:
     for pair in PAIRS:
-        if (pair.LOWER, pair.UPPER) == (source, target):
-            return pair.UP  # type: ignore[no-any-return]
-        if (pair.UPPER, pair.LOWER) == (source, target):
-            return pair.DOWN  # type: ignore[no-any-return]
+        rules: Rules
+        if (source, target) == (pair.LOWER, pair.UPPER):
+            rules = pair.UP
+            return rules
+        if (source, target) == (pair.UPPER, pair.LOWER):
+            rules = pair.DOWN
+            return rules
     raise UnsupportedObjectError(f"no rules from {source} to {target}")  # pragma: no cover
 
 
@@ -173,7 +177,7 @@ def convert(
         raise StrictModeError(losses)
     if found is not None:
         package = _package(to)
-        cls = getattr(package, name)
+        cls: Any = getattr(package, name)
         value = package.loads(value, list[cls] if isinstance(value, list) else cls)
     return Conversion(value, losses, source, to, tuple(render(p) for p in supplied), moves)
 
@@ -186,7 +190,7 @@ def _convert_one(
     supplied: list[Path] = []
     losses: list[tuple[Path, Any, str, str]] = []
     value = data
-    for here, there in zip(route, route[1:], strict=False):
+    for here, there in itertools.pairwise(route):
         step = Step(here, there, context)
         value = run(step, _rules(here, there), value, name)
         losses.extend((map_path(p, moves), k, r, s) for p, k, r, s in step.losses)
@@ -212,10 +216,10 @@ def _convert_many(
             losses.append(Loss(prefix, "dropped", exc.why, exc.spec))
             continue
         for target_path, source_path in item_moves.items():
-            moves[(len(out),) + target_path] = (index,) + source_path
+            moves[(len(out), *target_path)] = (index, *source_path)
         if len(out) != index:
             moves.setdefault((len(out),), (index,))
-        supplied.extend((len(out),) + p for p in item_supplied)
+        supplied.extend((len(out), *p) for p in item_supplied)
         out.append(value)
         losses.extend(attrs.evolve(loss, path=prefix + loss.path[1:]) for loss in item_losses)
     return out, tuple(losses), moves, supplied
@@ -231,5 +235,7 @@ def _unique(losses: list[tuple[Path, Any, str, str]]) -> tuple[Loss, ...]:
             continue
         seen.add((path, kind))
         out.append((path, Loss(render(path), kind, reason, spec)))
-    out.sort(key=lambda item: [(0, str(p)) if isinstance(p, str) else (1, f"{p:09d}") for p in item[0]])
+    out.sort(
+        key=lambda item: [(0, str(p)) if isinstance(p, str) else (1, f"{p:09d}") for p in item[0]]
+    )
     return tuple(loss for _, loss in out)

@@ -77,8 +77,7 @@ class ContextError(TranslationError):
         self.keys = keys
         self.why = why
         super().__init__(
-            f"{field}: {why}; give it in context as "
-            + " or ".join(repr(key) for key in keys)
+            f"{field}: {why}; give it in context as " + " or ".join(repr(key) for key in keys)
         )
 
 
@@ -147,25 +146,25 @@ class Step:
         """Field ``old`` of the object at result path ``path`` becomes ``new``."""
         if old in obj:
             obj[new] = obj.pop(old)
-            self.moved(path + (new,), self.origin(path) + (old,))
+            self.moved((*path, new), (*self.origin(path), old))
 
     def renumber(self, path: Path, kept: list[int]) -> None:
         """Items were removed from the list at result path ``path``; ``kept`` are the old indices
         of the items left, in order: their moves follow them to their new indices."""
         moves = self.moves
         depth = len(path)
-        origins = {old: self.origin(path + (old,)) for old in kept}
+        origins = {old: self.origin((*path, old)) for old in kept}
         inner = {
             key: moves.pop(key)
             for key in list(moves)
             if len(key) > depth and key[:depth] == path and isinstance(key[depth], int)
         }
         for new, old in enumerate(kept):
-            if origins[old] != path + (new,):
-                moves[path + (new,)] = origins[old]
+            if origins[old] != (*path, new):
+                moves[(*path, new)] = origins[old]
             for key, origin in inner.items():
                 if key[depth] == old and len(key) > depth + 1:
-                    moves[path + (new,) + key[depth + 1 :]] = origin
+                    moves[(*path, new, *key[depth + 1 :])] = origin
 
     def origin(self, path: Path) -> Path:
         """The source path of result path ``path``."""

@@ -11,7 +11,8 @@ spec's tables):
   value is one item of a list, and makes the object unrepresentable where it is required;
 - an item of a list that cannot be represented is dropped from the list;
 - a required field that is missing is taken from the caller's context (keys tried in order: the
-  dotted path ``cdr_token.uid``, ``CdrToken.uid``, then ``uid``), or a :class:`ContextError` names it.
+  dotted path ``cdr_token.uid``, ``CdrToken.uid``, then ``uid``), or a :class:`ContextError`
+  names it.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ class Fitter:
         properties: dict[str, Any] = definition.get("properties", {})
         out: dict[str, Any] = {}
         for field, item in value.items():
-            here = path + (field,)
+            here = (*path, field)
             if field not in properties:
                 self.step.loss_at_result(
                     here,
@@ -135,7 +136,7 @@ class Fitter:
         return {key: out[key] for key in _ordered(out, properties)}
 
     def fill(self, path: Path, owner: str, field: str, schema: dict[str, Any]) -> Any:
-        here = path + (field,)
+        here = (*path, field)
         keys = _context_keys(here, owner, field)
         value = self.step.lookup(keys)
         if value is None:
@@ -167,7 +168,9 @@ class Fitter:
             return self.string(value, schema, path, field, owner)
         return value
 
-    def enum(self, value: Any, definition: dict[str, Any], path: Path, name: str, owner: str) -> Any:
+    def enum(
+        self, value: Any, definition: dict[str, Any], path: Path, name: str, owner: str
+    ) -> Any:
         allowed = definition.get("enum")
         if definition.get(OPEN_ENUM) or not allowed or value in allowed:
             return value
@@ -183,7 +186,7 @@ class Fitter:
         items_schema: dict[str, Any] = schema.get("items", {})
         kept: list[tuple[int, Any]] = []
         for index, item in enumerate(value):
-            here = path + (index,)
+            here = (*path, index)
             try:
                 kept.append((index, self.value(item, items_schema, here, field, owner)))
             except NotRepresentableError as exc:

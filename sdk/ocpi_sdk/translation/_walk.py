@@ -41,7 +41,7 @@ def walk(step: Step, rules: Rules, value: Any, name: str, path: Path) -> Any:
     out = rule(step, dict(value), path) if rule is not None else dict(value)
     properties = schemas.get(step.source, name).get("properties", {})
     for field in list(out):
-        here = path + (field,)
+        here = (*path, field)
         if field not in properties or field not in value or here in step.built:
             continue
         child, many = _child(step.source, properties[field])
@@ -72,9 +72,9 @@ def _items(step: Step, rules: Rules, items: list[Any], child: str, path: Path) -
     kept: list[tuple[int, Any]] = []
     for index, item in enumerate(items):
         try:
-            kept.append((index, walk(step, rules, item, child, path + (index,))))
+            kept.append((index, walk(step, rules, item, child, (*path, index))))
         except NotRepresentableError as exc:
-            _drop(step, path + (index,), exc)
+            _drop(step, (*path, index), exc)
     if len(kept) != len(items):
         step.renumber(path, [index for index, _ in kept])
     return [item for _, item in kept]

@@ -59,13 +59,28 @@ _CPO_SENDS = frozenset({"cdrs", "chargingprofiles", "locations", "sessions", "ta
 INTERFACE_ROLES: dict[str, dict[str, str]] = {
     "CPO": {
         m: "SENDER" if m in _CPO_SENDS else "RECEIVER"
-        for m in ("cdrs", "chargingprofiles", "commands", "hubclientinfo", "locations",
-                  "sessions", "tariffs", "tokens")
+        for m in (
+            "cdrs",
+            "chargingprofiles",
+            "commands",
+            "hubclientinfo",
+            "locations",
+            "sessions",
+            "tariffs",
+            "tokens",
+        )
     },
     "EMSP": {
         m: "RECEIVER" if m in _CPO_SENDS else "SENDER"
-        for m in ("cdrs", "chargingprofiles", "commands", "locations", "sessions", "tariffs",
-                  "tokens")
+        for m in (
+            "cdrs",
+            "chargingprofiles",
+            "commands",
+            "locations",
+            "sessions",
+            "tariffs",
+            "tokens",
+        )
     },
 }
 for _table in INTERFACE_ROLES.values():
@@ -100,22 +115,22 @@ def _auth_id_to_cdr_token(step: Step, obj: dict[str, Any], path: Path) -> None:
         return
     token = dict(step.lookup(("cdr_token",)) or {})
     for field in token:
-        step.supply(path + ("cdr_token", field))
+        step.supply((*path, "cdr_token", field))
     token["contract_id"] = obj.pop("auth_id")
     obj["cdr_token"] = token
-    step.moved(path + ("cdr_token", "contract_id"), step.origin(path) + ("auth_id",))
+    step.moved((*path, "cdr_token", "contract_id"), (*step.origin(path), "auth_id"))
 
 
 def _cdr_token_to_auth_id(step: Step, obj: dict[str, Any], path: Path, spec: str) -> None:
     token = obj.pop("cdr_token", None)
     if not isinstance(token, dict):
         return
-    here = step.origin(path) + ("cdr_token",)
+    here = (*step.origin(path), "cdr_token")
     obj["auth_id"] = token.get("contract_id")
-    step.moved(path + ("auth_id",), here + ("contract_id",))
+    step.moved((*path, "auth_id"), (*here, "contract_id"))
     for field in token:
         if field != "contract_id":
-            step.loss(here + (field,), "dropped", "2.1.1 knows a token by auth_id only", spec)
+            step.loss((*here, field), "dropped", "2.1.1 knows a token by auth_id only", spec)
 
 
 def _authorization_up(step: Step, obj: dict[str, Any], path: Path) -> None:
@@ -125,7 +140,7 @@ def _authorization_up(step: Step, obj: dict[str, Any], path: Path) -> None:
 def _authorization_down(step: Step, obj: dict[str, Any], path: Path) -> None:
     if obj.pop("authorization_reference", None) is not None:
         step.loss(
-            step.origin(path) + ("authorization_reference",),
+            (*step.origin(path), "authorization_reference"),
             "dropped",
             "2.1.1 has no authorization reference (the hubs' authorization_id is an extension "
             "and is not sent)",
@@ -136,21 +151,22 @@ def _authorization_down(step: Step, obj: dict[str, Any], path: Path) -> None:
 def _cost_up(step: Step, obj: dict[str, Any], path: Path) -> None:
     if obj.get("total_cost") is not None:
         obj["total_cost"] = {"excl_vat": obj["total_cost"]}
-        step.moved(path + ("total_cost", "excl_vat"), step.origin(path) + ("total_cost",))
-        step.moved(path + ("total_cost",), step.origin(path) + ("total_cost",))
-        step.done(path + ("total_cost",))
+        step.moved((*path, "total_cost", "excl_vat"), (*step.origin(path), "total_cost"))
+        step.moved((*path, "total_cost"), (*step.origin(path), "total_cost"))
+        step.done((*path, "total_cost"))
 
 
 def _cost_down(step: Step, obj: dict[str, Any], path: Path) -> None:
     cost = obj.get("total_cost")
     if isinstance(cost, dict):
         obj["total_cost"] = cost.get("excl_vat")
-        here = step.origin(path) + ("total_cost",)
-        step.moved(path + ("total_cost",), here + ("excl_vat",))
+        here = (*step.origin(path), "total_cost")
+        step.moved((*path, "total_cost"), (*here, "excl_vat"))
         for field in cost:
             if field != "excl_vat":
-                step.loss(here + (field,), "dropped", "a 2.1.1 cost is one number, excl. VAT",
-                          CDR_PRICE)
+                step.loss(
+                    (*here, field), "dropped", "a 2.1.1 cost is one number, excl. VAT", CDR_PRICE
+                )
 
 
 # --- 2.1.1 -> 2.2.1 ---------------------------------------------------------------------------
@@ -162,13 +178,21 @@ def location_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     kind = obj.pop("type", None)
     if kind in PARKING_TYPE:
         obj["parking_type"] = PARKING_TYPE[kind]
-        step.moved(path + ("parking_type",), step.origin(path) + ("type",))
+        step.moved((*path, "parking_type"), (*step.origin(path), "type"))
     elif kind is not None:
-        step.loss(step.origin(path) + ("type",), "dropped",
-                  f"2.2.1 has no parking_type for {kind!r}", LOCATION_TYPE)
+        step.loss(
+            (*step.origin(path), "type"),
+            "dropped",
+            f"2.2.1 has no parking_type for {kind!r}",
+            LOCATION_TYPE,
+        )
     obj["publish"] = True
-    step.loss(step.origin(path) + ("publish",), "defaulted",
-              "2.1.1 Locations are public: publish is true", PUBLISH)
+    step.loss(
+        (*step.origin(path), "publish"),
+        "defaulted",
+        "2.1.1 Locations are public: publish is true",
+        PUBLISH,
+    )
     return obj
 
 
@@ -179,11 +203,11 @@ def connector_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     step.rename(obj, "amperage", "max_amperage", path)
     if "tariff_id" in obj:
         tariff = obj.pop("tariff_id")
-        origin = step.origin(path) + ("tariff_id",)
+        origin = (*step.origin(path), "tariff_id")
         if tariff is not None:
             obj["tariff_ids"] = [tariff]
-            step.moved(path + ("tariff_ids",), origin)
-            step.moved(path + ("tariff_ids", 0), origin)
+            step.moved((*path, "tariff_ids"), origin)
+            step.moved((*path, "tariff_ids", 0), origin)
     return obj
 
 
@@ -203,27 +227,32 @@ def hours_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
         )
     if obj.get("twentyfourseven") is None:
         obj["twentyfourseven"] = False
-        step.loss(step.origin(path) + ("twentyfourseven",), "defaulted",
-                  "absent in 2.1.1, which means false", HOURS)
+        step.loss(
+            (*step.origin(path), "twentyfourseven"),
+            "defaulted",
+            "absent in 2.1.1, which means false",
+            HOURS,
+        )
     return obj
 
 
 def _location_ids(step: Step, obj: dict[str, Any], path: Path, location: dict[str, Any]) -> None:
-    here = step.origin(path) + ("location",)
+    here = (*step.origin(path), "location")
     obj["location_id"] = location.get("id")
-    step.moved(path + ("location_id",), here + ("id",))
-    found = _one(step, location.get("evses"), "evse_uid", "uid", here + ("evses",), "EVSE")
+    step.moved((*path, "location_id"), (*here, "id"))
+    found = _one(step, location.get("evses"), "evse_uid", "uid", (*here, "evses"), "EVSE")
     if found is None:
         return
     e, evse = found
     obj["evse_uid"] = evse.get("uid")
-    step.moved(path + ("evse_uid",), here + ("evses", e, "uid"))
-    at_evse = here + ("evses", e)
-    plug = _one(step, evse.get("connectors"), "connector_id", "id", at_evse + ("connectors",),
-                "Connector")
+    step.moved((*path, "evse_uid"), (*here, "evses", e, "uid"))
+    at_evse = (*here, "evses", e)
+    plug = _one(
+        step, evse.get("connectors"), "connector_id", "id", (*at_evse, "connectors"), "Connector"
+    )
     if plug is not None:
         obj["connector_id"] = plug[1].get("id")
-        step.moved(path + ("connector_id",), at_evse + ("connectors", plug[0], "id"))
+        step.moved((*path, "connector_id"), (*at_evse, "connectors", plug[0], "id"))
 
 
 def session_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -236,9 +265,12 @@ def session_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     location = obj.pop("location", None)
     if isinstance(location, dict):
         _location_ids(step, obj, path, location)
-        step.loss(step.origin(path) + ("location",), "dropped",
-                  "a 2.2.1 Session names its Location, EVSE and Connector by id only",
-                  SESSION_CHANGES)
+        step.loss(
+            (*step.origin(path), "location"),
+            "dropped",
+            "a 2.2.1 Session names its Location, EVSE and Connector by id only",
+            SESSION_CHANGES,
+        )
     _cost_up(step, obj, path)
     return obj
 
@@ -261,54 +293,63 @@ def cdr_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     location = obj.pop("location", None)
     if isinstance(location, dict):
         obj["cdr_location"] = _cdr_location(step, path, location)
-        step.done(path + ("cdr_location",))
+        step.done((*path, "cdr_location"))
     _cost_up(step, obj, path)
     return obj
 
 
 def _cdr_location(step: Step, path: Path, location: dict[str, Any]) -> dict[str, Any]:
-    here = step.origin(path) + ("location",)
+    here = (*step.origin(path), "location")
     out: dict[str, Any] = {}
-    target = path + ("cdr_location",)
+    target = (*path, "cdr_location")
+    for field in _CDR_LOCATION_FIELDS:  # where each comes from, present or not
+        step.moved((*target, field), (*here, field))
     for field, value in location.items():
         if field in _CDR_LOCATION_FIELDS:
             out[field] = copy.deepcopy(value)
-            step.moved(target + (field,), here + (field,))
         elif field != "evses":
-            step.loss(here + (field,), "dropped", "a CdrLocation has no " + field, CDR_LOCATION)
+            step.loss((*here, field), "dropped", "a CdrLocation has no " + field, CDR_LOCATION)
     evses = location.get("evses") or []
-    found = _one(step, evses, "evse_uid", "uid", here + ("evses",), "EVSE")
+    found = _one(step, evses, "evse_uid", "uid", (*here, "evses"), "EVSE")
     if found is None:
         return out
     e, evse = found
     for index in range(len(evses)):
         if index != e:
-            step.loss(here + ("evses", index), "dropped", "not the CDR's EVSE", CDR_LOCATION)
-    at_evse = here + ("evses", e)
+            step.loss((*here, "evses", index), "dropped", "not the CDR's EVSE", CDR_LOCATION)
+    at_evse = (*here, "evses", e)
+    step.moved((*target, "evse_uid"), (*at_evse, "uid"))
+    step.moved((*target, "evse_id"), (*at_evse, "evse_id"))
     for field, value in evse.items():
         if field in ("uid", "evse_id"):
             out["evse_" + field.removeprefix("evse_")] = value
-            step.moved(target + ("evse_" + field.removeprefix("evse_"),), at_evse + (field,))
         elif field != "connectors":
-            step.loss(at_evse + (field,), "dropped", "a CdrLocation has no EVSE " + field,
-                      CDR_LOCATION)
+            step.loss(
+                (*at_evse, field), "dropped", "a CdrLocation has no EVSE " + field, CDR_LOCATION
+            )
     connectors = evse.get("connectors") or []
-    plug = _one(step, connectors, "connector_id", "id", at_evse + ("connectors",), "Connector")
+    plug = _one(step, connectors, "connector_id", "id", (*at_evse, "connectors"), "Connector")
     if plug is None:
         return out
     c, connector = plug
     for index in range(len(connectors)):
         if index != c:
-            step.loss(at_evse + ("connectors", index), "dropped", "not the CDR's Connector",
-                      CDR_LOCATION)
-    at_connector = at_evse + ("connectors", c)
+            step.loss(
+                (*at_evse, "connectors", index), "dropped", "not the CDR's Connector", CDR_LOCATION
+            )
+    at_connector = (*at_evse, "connectors", c)
+    for field, name in _CDR_CONNECTOR_FIELDS.items():
+        step.moved((*target, name), (*at_connector, field))
     for field, value in connector.items():
         if field in _CDR_CONNECTOR_FIELDS:
             out[_CDR_CONNECTOR_FIELDS[field]] = value
-            step.moved(target + (_CDR_CONNECTOR_FIELDS[field],), at_connector + (field,))
         else:
-            step.loss(at_connector + (field,), "dropped",
-                      "a CdrLocation has no Connector " + field, CDR_LOCATION)
+            step.loss(
+                (*at_connector, field),
+                "dropped",
+                "a CdrLocation has no Connector " + field,
+                CDR_LOCATION,
+            )
     return out
 
 
@@ -325,7 +366,7 @@ def credentials_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any
     for field in ("business_details", "party_id", "country_code"):
         if field in obj:
             role[field] = obj.pop(field)
-            step.moved(path + ("roles", 0, field), step.origin(path) + (field,))
+            step.moved((*path, "roles", 0, field), (*step.origin(path), field))
     obj["roles"] = [role]
     return obj
 
@@ -351,12 +392,12 @@ def endpoint_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     given = step.lookup(("interface_roles",))
     if isinstance(given, dict) and module in given:
         obj["role"] = given[module]
-        step.supply(path + ("role",))
+        step.supply((*path, "role"))
     else:
         table = INTERFACE_ROLES.get(str(step.lookup(("role",))), {})
         if module in table:
             obj["role"] = table[module]
-            step.supply(path + ("role",))
+            step.supply((*path, "role"))
     return obj
 
 
@@ -384,23 +425,28 @@ def location_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]
     here = step.origin(path)
     if obj.get("publish") is False:
         raise NotRepresentableError(
-            render(here + ("publish",)),
+            render((*here, "publish")),
             "the Location is not published to everyone; 2.1.1 Locations are public",
             PUBLISH,
         )
     if obj.pop("publish", None) is not None:
-        step.moved(path + ("publish",), here + ("publish",))
+        step.moved((*path, "publish"), (*here, "publish"))
     kind = obj.pop("parking_type", None)
     if kind is None:
         obj["type"] = "UNKNOWN"
-        step.loss(here + ("parking_type",), "defaulted", "2.1.1 requires a type: UNKNOWN",
-                  LOCATION_TYPE)
+        step.loss(
+            (*here, "parking_type"), "defaulted", "2.1.1 requires a type: UNKNOWN", LOCATION_TYPE
+        )
     else:
         obj["type"] = LOCATION_TYPE_OF.get(kind, "OTHER")
-        step.moved(path + ("type",), here + ("parking_type",))
+        step.moved((*path, "type"), (*here, "parking_type"))
         if kind not in PARKING_TYPE:
-            step.loss(here + ("parking_type",), "approximated",
-                      f"2.1.1 has no LocationType {kind!r}: {obj['type']}", LOCATION_TYPE)
+            step.loss(
+                (*here, "parking_type"),
+                "approximated",
+                f"2.1.1 has no LocationType {kind!r}: {obj['type']}",
+                LOCATION_TYPE,
+            )
     return obj
 
 
@@ -411,13 +457,14 @@ def connector_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any
     step.rename(obj, "max_amperage", "amperage", path)
     if "tariff_ids" in obj:
         tariffs = obj.pop("tariff_ids") or []
-        origin = step.origin(path) + ("tariff_ids",)
+        origin = (*step.origin(path), "tariff_ids")
         if tariffs:
             obj["tariff_id"] = tariffs[0]
-            step.moved(path + ("tariff_id",), origin + (0,))
+            step.moved((*path, "tariff_id"), (*origin, 0))
         for index in range(1, len(tariffs)):
-            step.loss(origin + (index,), "dropped", "2.1.1 has one tariff_id per Connector",
-                      CONNECTOR)
+            step.loss(
+                (*origin, index), "dropped", "2.1.1 has one tariff_id per Connector", CONNECTOR
+            )
         if not tariffs:
             step.loss(origin, "dropped", "an empty list has no 2.1.1 form", CONNECTOR)
     return obj
@@ -434,7 +481,7 @@ def hours_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     ``twentyfourseven`` beside regular hours says nothing more and is left out."""
     if obj.get("twentyfourseven") is False and obj.get("regular_hours"):
         del obj["twentyfourseven"]
-        step.moved(path + ("twentyfourseven",), step.origin(path) + ("twentyfourseven",))
+        step.moved((*path, "twentyfourseven"), (*step.origin(path), "twentyfourseven"))
     return obj
 
 
@@ -452,8 +499,12 @@ def geo_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
         except ArithmeticError:
             continue
         how = "rounded to" if decimals > 6 else "the same value written with"
-        step.loss(step.origin(path) + (field,), "approximated",
-                  f"{how} 6 decimals, as 2.1.1 requires", COORDINATES)
+        step.loss(
+            (*step.origin(path), field),
+            "approximated",
+            f"{how} 6 decimals, as 2.1.1 requires",
+            COORDINATES,
+        )
     return obj
 
 
@@ -468,11 +519,15 @@ def session_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     ids = {field: obj.pop(field, None) for field in ("location_id", "evse_uid", "connector_id")}
     if any(value is not None for value in ids.values()):
         obj["location"] = _context_location(step, path, ids)
-        step.done(path + ("location",))
+        step.done((*path, "location"))
     if obj.get("status") == "RESERVATION":
         obj["status"] = "PENDING"
-        step.loss(step.origin(path) + ("status",), "approximated",
-                  "2.1.1 has no RESERVATION status: PENDING", SESSION_STATUS)
+        step.loss(
+            (*step.origin(path), "status"),
+            "approximated",
+            "2.1.1 has no RESERVATION status: PENDING",
+            SESSION_STATUS,
+        )
     _cost_down(step, obj, path)
     return obj
 
@@ -481,29 +536,39 @@ def _context_location(step: Step, path: Path, ids: dict[str, Any]) -> dict[str, 
     """The context's 2.1.1 Location with only the EVSE and Connector the ids name."""
     here = step.origin(path)
     location = step.need(
-        ("location",), path + ("location",),
+        ("location",),
+        (*path, "location"),
         "a 2.1.1 Session holds its Location; give the 2.1.1 Location it took place at",
     )
     out = copy.deepcopy(location)
     if ids.get("location_id") is not None and out.get("id") != ids["location_id"]:
-        raise ContextError(render(path + ("location",)), ("location",),
-                           f"the context's Location is not {ids['location_id']!r}")
+        raise ContextError(
+            render((*path, "location")),
+            ("location",),
+            f"the context's Location is not {ids['location_id']!r}",
+        )
     evses = [e for e in out.get("evses", []) if e.get("uid") == ids.get("evse_uid")]
     if not evses:
-        raise ContextError(render(path + ("location",)), ("location",),
-                           f"the context's Location has no EVSE {ids.get('evse_uid')!r}")
+        raise ContextError(
+            render((*path, "location")),
+            ("location",),
+            f"the context's Location has no EVSE {ids.get('evse_uid')!r}",
+        )
     evse = evses[0]
     connectors = [c for c in evse.get("connectors", []) if c.get("id") == ids.get("connector_id")]
     if not connectors:
-        raise ContextError(render(path + ("location",)), ("location",),
-                           f"the EVSE has no Connector {ids.get('connector_id')!r}")
+        raise ContextError(
+            render((*path, "location")),
+            ("location",),
+            f"the EVSE has no Connector {ids.get('connector_id')!r}",
+        )
     evse["connectors"] = connectors[:1]
     out["evses"] = [evse]
-    target = path + ("location",)
+    target = (*path, "location")
     step.supply(target)
-    step.moved(target + ("id",), here + ("location_id",))
-    step.moved(target + ("evses", 0, "uid"), here + ("evse_uid",))
-    step.moved(target + ("evses", 0, "connectors", 0, "id"), here + ("connector_id",))
+    step.moved((*target, "id"), (*here, "location_id"))
+    step.moved((*target, "evses", 0, "uid"), (*here, "evse_uid"))
+    step.moved((*target, "evses", 0, "connectors", 0, "id"), (*here, "connector_id"))
     return dict(out)
 
 
@@ -514,15 +579,16 @@ def cdr_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     ``total_cost`` its amount excl. VAT."""
     here = step.origin(path)
     if obj.get("credit") is True:
-        raise NotRepresentableError(render(here + ("credit",)),
-                                    "a credit CDR has no 2.1.1 form", CDR_CREDIT)
+        raise NotRepresentableError(
+            render((*here, "credit")), "a credit CDR has no 2.1.1 form", CDR_CREDIT
+        )
     step.rename(obj, "end_date_time", "stop_date_time", path)
     _cdr_token_to_auth_id(step, obj, path, CDR_CHANGES)
     _authorization_down(step, obj, path)
     where = obj.pop("cdr_location", None)
     if isinstance(where, dict):
         obj["location"] = _location_from_cdr(step, path, where, obj.get("last_updated"))
-        step.done(path + ("location",))
+        step.done((*path, "location"))
     _cost_down(step, obj, path)
     return obj
 
@@ -530,43 +596,55 @@ def cdr_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
 def _location_from_cdr(
     step: Step, path: Path, where: dict[str, Any], last_updated: Any
 ) -> dict[str, Any]:
-    here = step.origin(path) + ("cdr_location",)
-    target = path + ("location",)
+    here = (*step.origin(path), "cdr_location")
+    target = (*path, "location")
     given = step.lookup(("location",))
     base: dict[str, Any]
     if isinstance(given, dict):
         base = _context_location(
-            step, path,
-            {"location_id": where.get("id"), "evse_uid": where.get("evse_uid"),
-             "connector_id": where.get("connector_id")},
+            step,
+            path,
+            {
+                "location_id": where.get("id"),
+                "evse_uid": where.get("evse_uid"),
+                "connector_id": where.get("connector_id"),
+            },
         )
     else:
         base = {
             "type": "UNKNOWN",
-            "evses": [{"status": "UNKNOWN", "connectors": [{"last_updated": last_updated}],
-                       "last_updated": last_updated}],
+            "evses": [
+                {
+                    "status": "UNKNOWN",
+                    "connectors": [{"last_updated": last_updated}],
+                    "last_updated": last_updated,
+                }
+            ],
             "last_updated": last_updated,
         }
-        step.loss(here, "defaulted",
-                  "the 2.1.1 Location's type, EVSE status and last_updated are not in a "
-                  "CdrLocation: UNKNOWN and the CDR's last_updated", CDR_LOCATION)
+        step.loss(
+            here,
+            "defaulted",
+            "the 2.1.1 Location's type, EVSE status and last_updated are not in a "
+            "CdrLocation: UNKNOWN and the CDR's last_updated",
+            CDR_LOCATION,
+        )
     evse = base["evses"][0]
     connector = evse["connectors"][0]
     for field, value in where.items():
         if field in _CDR_LOCATION_FIELDS:
             base[field] = copy.deepcopy(value)
-            step.moved(target + (field,), here + (field,))
+            step.moved((*target, field), (*here, field))
         elif field in ("evse_uid", "evse_id"):
             name = "uid" if field == "evse_uid" else "evse_id"
             evse[name] = value
-            step.moved(target + ("evses", 0, name), here + (field,))
+            step.moved((*target, "evses", 0, name), (*here, field))
         elif field in _CDR_CONNECTOR_FIELDS.values():
             name = {v: k for k, v in _CDR_CONNECTOR_FIELDS.items()}[field]
             connector[name] = value
-            step.moved(target + ("evses", 0, "connectors", 0, name), here + (field,))
+            step.moved((*target, "evses", 0, "connectors", 0, name), (*here, field))
         else:
-            step.loss(here + (field,), "dropped", f"a 2.1.1 Location has no {field}",
-                      CDR_LOCATION)
+            step.loss((*here, field), "dropped", f"a 2.1.1 Location has no {field}", CDR_LOCATION)
     return base
 
 
@@ -576,8 +654,12 @@ def token_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     kind = obj.get("type")
     if kind is not None and kind not in ("RFID", "OTHER"):
         obj["type"] = "OTHER"
-        step.loss(step.origin(path) + ("type",), "approximated",
-                  f"2.1.1 has no token type {kind!r}: OTHER", TOKEN)
+        step.loss(
+            (*step.origin(path), "type"),
+            "approximated",
+            f"2.1.1 has no token type {kind!r}: OTHER",
+            TOKEN,
+        )
     return obj
 
 
@@ -589,18 +671,19 @@ def credentials_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, A
         return obj
     wanted = step.lookup(("role",))
     chosen = next((i for i, r in enumerate(roles) if r.get("role") == wanted), 0)
-    here = step.origin(path) + ("roles",)
+    here = (*step.origin(path), "roles")
     for index, role in enumerate(roles):
         if index != chosen:
-            step.loss(here + (index,), "dropped", "2.1.1 credentials hold one party", CREDENTIALS)
+            step.loss((*here, index), "dropped", "2.1.1 credentials hold one party", CREDENTIALS)
             continue
         for field, value in role.items():
             if field == "role":
-                step.loss(here + (index, field), "dropped", "2.1.1 credentials state no role",
-                          CREDENTIALS)
+                step.loss(
+                    (*here, index, field), "dropped", "2.1.1 credentials state no role", CREDENTIALS
+                )
                 continue
             obj[field] = value
-            step.moved(path + (field,), here + (index, field))
+            step.moved((*path, field), (*here, index, field))
     return obj
 
 
@@ -610,13 +693,17 @@ def reserve_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     if isinstance(value, str):
         if not value.isdigit() or len(value) > 18:
             raise NotRepresentableError(
-                render(step.origin(path) + ("reservation_id",)),
+                render((*step.origin(path), "reservation_id")),
                 f"reservation_id {value!r} is not an integer, as 2.1.1 requires",
                 RESERVE,
             )
         if str(int(value)) != value:
-            step.loss(step.origin(path) + ("reservation_id",), "approximated",
-                      "leading zeros are lost in 2.1.1's integer", RESERVE)
+            step.loss(
+                (*step.origin(path), "reservation_id"),
+                "approximated",
+                "leading zeros are lost in 2.1.1's integer",
+                RESERVE,
+            )
         obj["reservation_id"] = int(value)
     _authorization_down(step, obj, path)
     return obj
@@ -647,9 +734,12 @@ def version_details_down(step: Step, obj: dict[str, Any], path: Path) -> dict[st
     version = obj.get("version")
     if version is not None and version not in ("2.0", "2.1", "2.1.1"):
         obj["version"] = "2.1.1"
-        step.loss(step.origin(path) + ("version",), "approximated",
-                  f"2.1.1 has no version {version!r}: the endpoints are offered as 2.1.1",
-                  VERSION)
+        step.loss(
+            (*step.origin(path), "version"),
+            "approximated",
+            f"2.1.1 has no version {version!r}: the endpoints are offered as 2.1.1",
+            VERSION,
+        )
     return obj
 
 
@@ -663,14 +753,18 @@ def version_details_endpoints(step: Step, obj: dict[str, Any], path: Path) -> di
     for index, endpoint in enumerate(endpoints):
         module = endpoint.get("identifier") if isinstance(endpoint, dict) else None
         if module in seen:
-            step.loss(step.origin(path + ("endpoints", index)), "dropped",
-                      "2.1.1 lists each module once (no SENDER/RECEIVER)", ENDPOINT)
+            step.loss(
+                step.origin((*path, "endpoints", index)),
+                "dropped",
+                "2.1.1 lists each module once (no SENDER/RECEIVER)",
+                ENDPOINT,
+            )
             continue
         seen.add(module)
         kept.append(index)
     if len(kept) != len(endpoints):
         obj["endpoints"] = [endpoints[i] for i in kept]
-        step.renumber(path + ("endpoints",), kept)
+        step.renumber((*path, "endpoints"), kept)
     return obj
 
 

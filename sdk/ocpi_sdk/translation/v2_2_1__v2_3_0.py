@@ -37,7 +37,7 @@ def price_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     if incl is not None and obj.get("before_taxes") is not None:
         amount = number(incl) - number(obj["before_taxes"])
         obj["taxes"] = [{"name": "VAT", "amount": like(incl, amount)}]
-        step.moved(path + ("taxes",), step.origin(path) + ("incl_vat",))
+        step.moved((*path, "taxes"), (*step.origin(path), "incl_vat"))
     return obj
 
 
@@ -53,8 +53,8 @@ def tariff_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     the context, since a 2.2.1 Tariff does not say it."""
     for field in ("min_price", "max_price"):
         if isinstance(obj.get(field), dict):
-            obj[field] = price_limit_up(step, dict(obj[field]), path + (field,))
-            step.done(path + (field,))
+            obj[field] = price_limit_up(step, dict(obj[field]), (*path, field))
+            step.done((*path, field))
     return obj
 
 
@@ -69,22 +69,24 @@ def credentials_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any
         if not (isinstance(role, dict) and role.get("role") == "HUB"):
             kept.append(index)
             continue
-        here = path + ("roles", index)
+        here = (*path, "roles", index)
         if "hub_party_id" in obj:
-            step.loss_at_result(here, "dropped", "a second HUB role; 2.3.0 has one hub_party_id", HUB)
+            step.loss_at_result(
+                here, "dropped", "a second HUB role; 2.3.0 has one hub_party_id", HUB
+            )
             continue
         obj["hub_party_id"] = f"{role.get('country_code', '')}{role.get('party_id', '')}"
-        step.moved(path + ("hub_party_id",), step.origin(here))
+        step.moved((*path, "hub_party_id"), step.origin(here))
         if role.get("business_details") is not None:
             step.loss_at_result(
-                here + ("business_details",),
+                (*here, "business_details"),
                 "dropped",
                 "2.3.0 names a hub by hub_party_id only",
                 HUB,
             )
     if len(kept) != len(roles):
         obj["roles"] = [roles[i] for i in kept]
-        step.renumber(path + ("roles",), kept)
+        step.renumber((*path, "roles"), kept)
     return obj
 
 
@@ -105,10 +107,10 @@ def price_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     taxes = obj.pop("taxes", None)
     if taxes is None or obj.get("excl_vat") is None:
         return obj
-    here = step.origin(path) + ("taxes",)
+    here = (*step.origin(path), "taxes")
     total = sum((number(t.get("amount", 0)) for t in taxes if isinstance(t, dict)), number(0))
     obj["incl_vat"] = like(obj["excl_vat"], number(obj["excl_vat"]) + total)
-    step.moved(path + ("incl_vat",), here)
+    step.moved((*path, "incl_vat"), here)
     if not taxes:
         step.loss(here, "approximated", "no taxes stated: incl_vat equals excl_vat", TAXES)
     for index, tax in enumerate(taxes):
@@ -116,7 +118,7 @@ def price_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
             continue
         if str(tax.get("name", "")).upper() != "VAT":
             step.loss(
-                here + (index,),
+                (*here, index),
                 "approximated",
                 f"2.2.1 prices know only VAT; {tax.get('name')!r} is counted in incl_vat",
                 TAXES,
@@ -125,7 +127,7 @@ def price_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
         for extra in ("percentage", "account_number"):
             if extra in tax:
                 step.loss(
-                    here + (index, extra),
+                    (*here, index, extra),
                     "dropped",
                     f"a 2.2.1 Price has no tax {extra}",
                     TAXES,
@@ -138,7 +140,7 @@ def tariff_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     ``tax_included`` NO is what 2.2.1 prices mean anyway; N/A cannot be said; PriceLimits become
     Prices."""
     included = obj.pop("tax_included", None)
-    here = step.origin(path) + ("tax_included",)
+    here = (*step.origin(path), "tax_included")
     if included == "YES":
         raise NotRepresentableError(
             render(here),
@@ -150,10 +152,10 @@ def tariff_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     for field in ("min_price", "max_price"):
         if isinstance(obj.get(field), dict):
             limit = dict(obj[field])
-            step.rename(limit, "before_taxes", "excl_vat", path + (field,))
-            step.rename(limit, "after_taxes", "incl_vat", path + (field,))
+            step.rename(limit, "before_taxes", "excl_vat", (*path, field))
+            step.rename(limit, "after_taxes", "incl_vat", (*path, field))
             obj[field] = limit
-            step.done(path + (field,))
+            step.done((*path, field))
     return obj
 
 
@@ -168,11 +170,11 @@ def credentials_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, A
     details = step.lookup(("hub_business_details",))
     if details is not None:
         role["business_details"] = details
-        step.supply(path + ("roles", len(roles), "business_details"))
+        step.supply((*path, "roles", len(roles), "business_details"))
     roles.append(role)
     obj["roles"] = roles
-    step.moved(path + ("roles", len(roles) - 1), step.origin(path) + ("hub_party_id",))
-    step.done(path + ("roles",))
+    step.moved((*path, "roles", len(roles) - 1), (*step.origin(path), "hub_party_id"))
+    step.done((*path, "roles"))
     return obj
 
 
@@ -183,7 +185,7 @@ def token_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     if kind is not None and kind not in ("AD_HOC_USER", "APP_USER", "OTHER", "RFID"):
         obj["type"] = "OTHER"
         step.loss_at_result(
-            path + ("type",), "approximated", f"2.2.1 has no token type {kind!r}", TOKEN_TYPE
+            (*path, "type"), "approximated", f"2.2.1 has no token type {kind!r}", TOKEN_TYPE
         )
     return obj
 
