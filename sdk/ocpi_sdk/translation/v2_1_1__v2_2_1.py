@@ -10,9 +10,11 @@ owner, the CdrToken's ``uid``/``type``/party, a Location's ``time_zone``, a comm
 from __future__ import annotations
 
 import copy
+import re
 from decimal import ROUND_HALF_EVEN
 from typing import Any
 
+from ocpi_sdk import schemas
 from ocpi_sdk.translation._core import (
     ContextError,
     NotRepresentableError,
@@ -593,6 +595,25 @@ def cdr_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     return obj
 
 
+_CONNECTOR_ENUMS = {
+    "standard": "ConnectorType",
+    "format": "ConnectorFormat",
+    "power_type": "PowerType",
+}
+
+
+def _check_enum(step: Step, path: Path, value: Any, enum: str | None) -> None:
+    """A 2.1.1 CDR's Location must hold the CDR's Connector: one 2.1.1 cannot describe makes the
+    CDR unrepresentable (rather than a CDR without its Connector)."""
+    if enum is None:
+        return
+    allowed = schemas.get(step.target, enum).get("enum", ())
+    if value not in allowed:
+        raise NotRepresentableError(
+            render(path), f"the CDR's connector is {value!r}, not a 2.1.1 {enum}", CDR_LOCATION
+        )
+
+
 def _location_from_cdr(
     step: Step, path: Path, where: dict[str, Any], last_updated: Any
 ) -> dict[str, Any]:
@@ -635,12 +656,15 @@ def _location_from_cdr(
         if field in _CDR_LOCATION_FIELDS:
             base[field] = copy.deepcopy(value)
             step.moved((*target, field), (*here, field))
+            if field == "coordinates" and isinstance(value, dict):
+                base[field] = geo_down(step, dict(value), (*target, field))
         elif field in ("evse_uid", "evse_id"):
             name = "uid" if field == "evse_uid" else "evse_id"
             evse[name] = value
             step.moved((*target, "evses", 0, name), (*here, field))
         elif field in _CDR_CONNECTOR_FIELDS.values():
             name = {v: k for k, v in _CDR_CONNECTOR_FIELDS.items()}[field]
+            _check_enum(step, (*here, field), value, _CONNECTOR_ENUMS.get(name))
             connector[name] = value
             step.moved((*target, "evses", 0, "connectors", 0, name), (*here, field))
         else:
@@ -691,7 +715,7 @@ def reserve_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """ReserveNow: ``reservation_id`` must be an integer in 2.1.1."""
     value = obj.get("reservation_id")
     if isinstance(value, str):
-        if not value.isdigit() or len(value) > 18:
+        if re.fullmatch(r"-?[0-9]{1,18}", value) is None:
             raise NotRepresentableError(
                 render((*step.origin(path), "reservation_id")),
                 f"reservation_id {value!r} is not an integer, as 2.1.1 requires",

@@ -75,7 +75,16 @@ def credentials_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any
                 here, "dropped", "a second HUB role; 2.3.0 has one hub_party_id", HUB
             )
             continue
-        obj["hub_party_id"] = f"{role.get('country_code', '')}{role.get('party_id', '')}"
+        country, party = str(role.get("country_code", "")), str(role.get("party_id", ""))
+        obj["hub_party_id"] = country + party
+        if (len(country), len(party)) != (2, 3):
+            step.loss_at_result(
+                here,
+                "approximated",
+                "hub_party_id joins a 2-letter country code and a 3-character party id; "
+                f"{country!r} and {party!r} will not split back the same",
+                HUB,
+            )
         step.moved((*path, "hub_party_id"), step.origin(here))
         if role.get("business_details") is not None:
             step.loss_at_result(
@@ -85,6 +94,13 @@ def credentials_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any
                 HUB,
             )
     if len(kept) != len(roles):
+        if kept and kept[-1] > min(set(range(len(roles))) - set(kept)):
+            step.loss_at_result(
+                (*path, "roles"),
+                "approximated",
+                "the HUB role is not among the roles in 2.3.0; converted back it comes last",
+                HUB,
+            )
         obj["roles"] = [roles[i] for i in kept]
         step.renumber((*path, "roles"), kept)
     return obj
@@ -179,8 +195,8 @@ def credentials_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, A
 
 
 def token_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Token: a type 2.2.1 does not know (EMAID, or a custom value of the open enum) is sent as
-    OTHER."""
+    """Token (and PublishTokenType): a type 2.2.1 does not know (EMAID, or a custom value of the
+    open enum) is sent as OTHER."""
     kind = obj.get("type")
     if kind is not None and kind not in ("AD_HOC_USER", "APP_USER", "OTHER", "RFID"):
         obj["type"] = "OTHER"
@@ -195,4 +211,5 @@ DOWN: Rules = {
     "Tariff": tariff_down,
     "Credentials": credentials_down,
     "Token": token_down,
+    "PublishTokenType": token_down,
 }
