@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from ocpi_sdk import schemas
+from ocpi_sdk.schemas._registry import version_schemas
 from ocpi_sdk.translation._core import (
     ContextError,
     NotRepresentableError,
@@ -40,7 +41,7 @@ OPEN_ENUM = "x-open-enum"
 @cache
 def chapter(version: str, name: str) -> str:
     """``mod_locations.asciidoc`` (or ``.md`` for 2.1.1): the spec chapter defining ``name``."""
-    registry = schemas._registry.version_schemas(version)
+    registry = version_schemas(version)
     file_name, _ = registry.locations[name]
     document = registry.files[file_name]
     return str(document.get("x-ocpi-chapter", file_name))

@@ -644,10 +644,16 @@ def _location_from_cdr(
             "last_updated": last_updated,
         }
         step.loss(
-            here,
+            (*here, "type"),
             "defaulted",
-            "the 2.1.1 Location's type, EVSE status and last_updated are not in a "
-            "CdrLocation: UNKNOWN and the CDR's last_updated",
+            "a CdrLocation has no Location type or EVSE status: both UNKNOWN",
+            CDR_LOCATION,
+        )
+        step.loss(
+            (*here, "last_updated"),
+            "invented",
+            "a CdrLocation has no last_updated: the CDR's stands for the Location's, EVSE's and "
+            "Connector's",
             CDR_LOCATION,
         )
     evse = base["evses"][0]
