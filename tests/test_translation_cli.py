@@ -164,3 +164,17 @@ def test_a_list_drops_the_items_the_target_cannot_hold(
     assert document["value"] == kept
     assert len(document["losses"]) == len(source) - len(kept) > 0
     assert all(loss["kind"] == "dropped" for loss in document["losses"])
+
+
+def test_partial_converts_a_patch_body(
+    examples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = str(examples_dir / "2.2.1" / "location_patch_example_tariff.json")
+    argv = ["convert", "--from", "2.2.1", "--to", "2.1.1", "--object", "Connector", file]
+    assert main([*argv, "--partial"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "tariff_id": "15",
+        "last_updated": "2019-06-24T12:39:09Z",
+    }
+    assert main(argv) == 2  # as a whole Connector it is not valid 2.2.1
+    assert "not a valid 2.2.1 Connector" in capsys.readouterr().err

@@ -151,7 +151,7 @@ def unexplained(original: Any, forward: Conversion, back: Conversion) -> list[Pa
 
 
 def there_and_back(
-    original: Any, name: str, source: str, target: str
+    original: Any, name: str, source: str, target: str, *, partial: bool = False
 ) -> tuple[Conversion, Conversion]:
     forward = convert(
         original,
@@ -159,6 +159,7 @@ def there_and_back(
         from_version=source,
         object_name=name,
         context=context_for(original, name),
+        partial=partial,
     )
     back = convert(
         forward.value,
@@ -166,5 +167,6 @@ def there_and_back(
         from_version=target,
         object_name=name,
         context=back_context(original, name),
+        partial=partial,
     )
     return forward, back

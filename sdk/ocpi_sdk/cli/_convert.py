@@ -42,6 +42,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--to", required=True, dest="target", choices=VERSIONS)
     parser.add_argument("--object", required=True, dest="object_name", help="e.g. Location")
     parser.add_argument("--context", metavar="FILE", help="JSON object of values to supply")
+    parser.add_argument("--partial", action="store_true", help="FILE is a PATCH body")
     parser.add_argument("--strict", action="store_true", help="refuse any loss (exit 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("file", metavar="FILE", help="JSON file, or - for stdin")
@@ -54,7 +55,9 @@ def _check_source(payload: Any, args: argparse.Namespace) -> None:
     for index, item in enumerate(items):
         path = f"$[{index}]" if isinstance(payload, list) else "$"
         problems.extend(
-            schemas.check(item, args.object_name, version=args.source, path=path).errors
+            schemas.check(
+                item, args.object_name, version=args.source, path=path, partial=args.partial
+            ).errors
         )
     if problems:
         first = problems[0]
@@ -82,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
             from_version=args.source,
             object_name=args.object_name,
             context=context,
+            partial=args.partial,
         )
     except (ContextError, NotRepresentableError, UnsupportedObjectError) as exc:
         raise UsageError(str(exc)) from None

@@ -133,6 +133,7 @@ def convert(
     from_version: str | None = None,
     context: Mapping[str, Any] | None = None,
     strict: bool = False,
+    partial: bool = False,
 ) -> Conversion:
     """Convert an OCPI object (a generated model, or its JSON as parsed data) to version ``to``.
 
@@ -145,6 +146,9 @@ def convert(
     ``time_zone``, ``tax_included`` (2.2.1 -> 2.3.0), the 2.1.1 ``location`` of a Session or CDR,
     ``role`` for Credentials and Endpoints, ``timeout`` of a CommandResponse; a missing one raises
     :class:`ContextError` naming the field and the keys that would give it.
+
+    ``partial=True`` converts a PATCH body: fields the target requires are not asked for, and
+    nothing the body does not name is added.
 
     Returns a :class:`Conversion` (``value, losses = convert(...)``). With ``strict=True`` any
     loss raises :class:`StrictModeError`. Raises :class:`NotRepresentableError` for an object
@@ -170,9 +174,9 @@ def convert(
         )
     given = context or {}
     if isinstance(data, list):
-        value, losses, moves, supplied = _convert_many(data, name, source, to, given)
+        value, losses, moves, supplied = _convert_many(data, name, source, to, given, partial)
     else:
-        value, losses, moves, supplied = _convert_one(data, name, source, to, given)
+        value, losses, moves, supplied = _convert_one(data, name, source, to, given, partial)
     if strict and losses:
         raise StrictModeError(losses)
     if found is not None:
@@ -183,7 +187,12 @@ def convert(
 
 
 def _convert_one(
-    data: Any, name: str, source: str, target: str, context: Mapping[str, Any]
+    data: Any,
+    name: str,
+    source: str,
+    target: str,
+    context: Mapping[str, Any],
+    partial: bool = False,
 ) -> tuple[Any, tuple[Loss, ...], dict[Path, Path], list[Path]]:
     route = _route(source, target)
     moves: dict[Path, Path] = {}
@@ -191,7 +200,7 @@ def _convert_one(
     losses: list[tuple[Path, Any, str, str]] = []
     value = data
     for here, there in itertools.pairwise(route):
-        step = Step(here, there, context)
+        step = Step(here, there, context, partial=partial)
         value = run(step, _rules(here, there), value, name)
         losses.extend((map_path(p, moves), k, r, s) for p, k, r, s in step.losses)
         moves = {**moves, **{t: map_path(s, moves) for t, s in step.moves.items()}}
@@ -200,7 +209,12 @@ def _convert_one(
 
 
 def _convert_many(
-    data: Sequence[Any], name: str, source: str, target: str, context: Mapping[str, Any]
+    data: Sequence[Any],
+    name: str,
+    source: str,
+    target: str,
+    context: Mapping[str, Any],
+    partial: bool = False,
 ) -> tuple[list[Any], tuple[Loss, ...], dict[Path, Path], list[Path]]:
     out: list[Any] = []
     supplied: list[Path] = []
@@ -210,7 +224,7 @@ def _convert_many(
         prefix = f"$[{index}]"
         try:
             value, item_losses, item_moves, item_supplied = _convert_one(
-                item, name, source, target, context
+                item, name, source, target, context, partial
             )
         except NotRepresentableError as exc:
             losses.append(Loss(prefix, "dropped", exc.why, exc.spec))

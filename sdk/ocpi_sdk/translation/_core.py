@@ -123,12 +123,12 @@ class Step:
     """The bookkeeping of one conversion between adjacent versions."""
 
     def __init__(
-        self, source: str, target: str, context: Mapping[str, Any], *, strict: bool = False
+        self, source: str, target: str, context: Mapping[str, Any], *, partial: bool = False
     ) -> None:
         self.source = source
         self.target = target
         self.context = context
-        self.strict = strict
+        self.partial = partial
         self.losses: list[tuple[Path, LossKind, str, str]] = []
         self.moves: dict[Path, Path] = {}
         self.built: set[Path] = set()
@@ -137,6 +137,10 @@ class Step:
     def supply(self, path: Path) -> None:
         """Record that the result's value at ``path`` came from the caller's context."""
         self.supplied.append(path)
+
+    def whole(self, path: Path) -> bool:
+        """Whether the object at ``path`` is whole: all but the top of a PATCH body."""
+        return not (self.partial and path == ())
 
     def done(self, path: Path) -> None:
         """The rules built the value at result path ``path`` in the target's shape already."""

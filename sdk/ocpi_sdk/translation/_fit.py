@@ -131,7 +131,7 @@ class Fitter:
                 if field in definition.get("required", ()):
                     raise
                 self.drop(here, exc)
-        for field in definition.get("required", ()):
+        for field in definition.get("required", ()) if self.step.whole(path) else ():
             if out.get(field) is None:
                 out[field] = self.fill(path, name, field, properties[field])
         return {key: out[key] for key in _ordered(out, properties)}

@@ -188,6 +188,8 @@ def location_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
             f"2.2.1 has no parking_type for {kind!r}",
             LOCATION_TYPE,
         )
+    if not step.whole(path):
+        return obj  # a PATCH changes what it names, nothing else
     obj["publish"] = True
     step.loss(
         (*step.origin(path), "publish"),
@@ -435,6 +437,8 @@ def location_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]
         step.moved((*path, "publish"), (*here, "publish"))
     kind = obj.pop("parking_type", None)
     if kind is None:
+        if not step.whole(path):
+            return obj  # a PATCH changes what it names, nothing else
         obj["type"] = "UNKNOWN"
         step.loss(
             (*here, "parking_type"), "defaulted", "2.1.1 requires a type: UNKNOWN", LOCATION_TYPE
