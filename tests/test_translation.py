@@ -321,3 +321,28 @@ def test_2_1_1_models_go_up_too() -> None:
     result = convert(token, "2.3.0", context={"country_code": "DE", "party_id": "TNM"})
     assert isinstance(result.value, v2_3_0.Token)
     assert result.value.contract_id == token.auth_id
+
+
+def test_authorization_info_needs_the_token_from_2_1_1_and_drops_it_back() -> None:
+    info = {
+        "allowed": "ALLOWED",
+        "location": {"location_id": "L1", "evse_uids": ["E1"], "connector_ids": ["1"]},
+    }
+    with pytest.raises(ContextError, match="token"):
+        convert(info, "2.2.1", from_version="2.1.1", object_name="AuthorizationInfo")
+    token = load("2.2.1", "token_example_2_full_rfid.json")
+    up = convert(
+        info,
+        "2.2.1",
+        from_version="2.1.1",
+        object_name="AuthorizationInfo",
+        context={"token": token},
+    )
+    assert up.value["token"] == token
+    assert schemas.validate(up.value, "AuthorizationInfo", version="2.2.1") == []
+    assert _kinds(up.losses) == {"$.location.connector_ids": "dropped"}
+    down = convert(up.value, "2.1.1", from_version="2.2.1", object_name="AuthorizationInfo")
+    assert down.value == {
+        "allowed": "ALLOWED",
+        "location": {"location_id": "L1", "evse_uids": ["E1"]},
+    }

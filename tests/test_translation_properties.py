@@ -33,6 +33,8 @@ NAMES = (
     "CommandResponse",
     "Version",
     "VersionDetails",
+    "Endpoint",
+    "LocationReferences",
 )
 CASES = [
     pytest.param(source, target, name, id=f"{source}-{target}-{name}")
