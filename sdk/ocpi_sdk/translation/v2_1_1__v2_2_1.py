@@ -662,6 +662,8 @@ def _location_from_cdr(
         )
     evse = base["evses"][0]
     connector = evse["connectors"][0]
+    for field in _CDR_LOCATION_FIELDS:  # where each comes from, present or not
+        step.moved((*target, field), (*here, field))
     for field, value in where.items():
         if field in _CDR_LOCATION_FIELDS:
             base[field] = copy.deepcopy(value)
