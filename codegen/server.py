@@ -78,7 +78,9 @@ def _id_field(param: str, properties: dict[str, Any]) -> str | None:
     return None
 
 
-def handler_op(reader: _Reader, client: ClientDef, op: OperationDef) -> HandlerOp:
+def handler_op(
+    reader: _Reader, client: ClientDef, op: OperationDef, minimums: dict[str, int]
+) -> HandlerOp:
     names = [p.name for p in op.path_params]
     positional = [f"{n}: str" for n in names]
     path = op.path
@@ -98,10 +100,7 @@ def handler_op(reader: _Reader, client: ClientDef, op: OperationDef) -> HandlerO
     keyword: list[str] = []
     query: list[str] = []
     for q in op.query_params:
-        minimum = None
-        for raw in _raw_query(reader, client, op):
-            if raw["name"] == q.name:
-                minimum = raw["schema"].get("minimum")
+        minimum = minimums.get(q.name)
         if op.paginated and q.name in ("offset", "limit"):
             keyword.append(f"{q.name}: int")
         else:
@@ -144,19 +143,19 @@ def handler_op(reader: _Reader, client: ClientDef, op: OperationDef) -> HandlerO
     )
 
 
-_RAW: dict[tuple[str, str, str | None, str], list[dict[str, Any]]] = {}
-
-
-def _raw_query(reader: _Reader, client: ClientDef, op: OperationDef) -> list[dict[str, Any]]:
-    key = (str(reader.folder), client.module, client.role, op.name)
-    if key not in _RAW:
-        data = json.loads((reader.folder / "interfaces.json").read_text(encoding="utf-8"))
-        for module in data["modules"]:
-            for interface in module["interfaces"]:
-                for raw in interface["operations"]:
-                    k = (str(reader.folder), module["module"], interface.get("role"), raw["name"])
-                    _RAW[k] = raw.get("query_params", [])
-    return _RAW[key]
+def _minimums(folder: Path) -> dict[tuple[str, str | None, str], dict[str, int]]:
+    """The ``minimum`` of each integer query parameter, by (module, role, operation)."""
+    data = json.loads((folder / "interfaces.json").read_text(encoding="utf-8"))
+    return {
+        (module["module"], interface.get("role"), op["name"]): {
+            q["name"]: q["schema"]["minimum"]
+            for q in op.get("query_params", [])
+            if "minimum" in q.get("schema", {})
+        }
+        for module in data["modules"]
+        for interface in module["interfaces"]
+        for op in interface["operations"]
+    }
 
 
 def _handler_class(client: ClientDef) -> str:
@@ -169,7 +168,13 @@ def server_file(env: jinja2.Environment, version: VersionDef, folder: Path) -> s
     spec = read_clients(folder)
     reader = _Reader(folder)
     clients = [c for c in spec.clients if c.role is not None]
-    ops = {(c.module, c.role): [handler_op(reader, c, op) for op in c.operations] for c in clients}
+    minimums = _minimums(folder)
+    ops = {
+        (c.module, c.role): [
+            handler_op(reader, c, op, minimums[(c.module, c.role, op.name)]) for op in c.operations
+        ]
+        for c in clients
+    }
     names: set[str] = set()
     for client in clients:
         for op in client.operations:
