@@ -1,0 +1,1 @@
+"""Active mode: registration and the roaming scenarios of each role (filled below)."""
