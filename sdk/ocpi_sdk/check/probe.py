@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 import uuid
 from typing import Any, Literal
 
@@ -19,6 +20,7 @@ from ocpi_sdk.check.model import Exchange
 
 Auth = Literal["token", "none", "wrong", "plain", "base64", "garbled"]
 BODY_PREVIEW = 4000
+RETRIES = 2
 WRONG_TOKEN = "ocpi-check-wrong-token-0000"
 
 
@@ -98,6 +100,7 @@ class Prober:
         self.redact.add(token)
         self.http = httpx.Client(timeout=timeout, follow_redirects=True, transport=transport)
         self.recording: list[Exchange] = []
+        self.transient: list[Answer] = []
         self.request_ids = True
 
     def close(self) -> None:
@@ -168,7 +171,17 @@ class Prober:
         return Answer(response.status_code, response.headers, document, text, exchange)
 
     def get(self, url: str, **options: Any) -> Answer:
-        return self.request("GET", url, **options)
+        """A GET, repeated (up to twice) after an answer a careful client may retry: 429, 5xx,
+        or a 200 whose body is not JSON. Those answers are kept in ``transient``."""
+        answer = self.request("GET", url, **options)
+        for _ in range(RETRIES):
+            if not _transient(answer):
+                break
+            self.transient.append(answer)
+            wait = answer.header("Retry-After") or ""
+            time.sleep(min(float(wait), 5.0) if wait.strip().isdigit() else 0.2)
+            answer = self.request("GET", url, **options)
+        return answer
 
 
 _SHOWN = {
@@ -185,6 +198,14 @@ _SHOWN = {
     "ocpi-to-party-id",
     "www-authenticate",
 }
+
+
+def _transient(answer: Answer) -> bool:
+    if answer.status is None:
+        return answer.error is not None and "Timeout" not in answer.error
+    if answer.status == 429 or answer.status in (500, 502, 503, 504):
+        return True
+    return answer.status == 200 and answer.document is None
 
 
 def _encode(token: str, encoding: str) -> str:

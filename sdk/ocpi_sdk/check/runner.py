@@ -195,6 +195,15 @@ def run(
             ctx.bench.start()
         try:
             connect_sdk(ctx)
+            lists = ctx.sender_lists()
+            first = ctx.pull(lists[0][0]).first if lists else None
+            if first is not None and first.status == 401:
+                ctx.modules_refused = first
+                run_.notes.append(
+                    "the token was refused on the modules (HTTP 401): read-only mode needs a "
+                    "token the platform issued to you as a registered partner (token C); "
+                    "--mode active registers with a token A"
+                )
             for index, check in enumerate(chosen, 1):
                 result = run_one(ctx, check)
                 run_.results.append(result)

@@ -9,4 +9,5 @@ from ocpi_sdk.check.entries import (  # noqa: F401
     probes,
     profile,
     active,
+    closing,
 )

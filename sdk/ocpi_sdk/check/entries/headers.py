@@ -138,3 +138,4 @@ def _is_datetime(value: object) -> bool:
     except (TypeError, ValueError):
         return False
     return True
+

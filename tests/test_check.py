@@ -1,0 +1,217 @@
+"""``ocpi check`` against our own simulators: every required check passes; each fault that breaks
+a rule makes its check fail (or warn, for a SHOULD) with that evidence and nothing else fail;
+reports are well formed and never carry the token."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from xml.etree import ElementTree
+
+import pytest
+
+from ocpi_sdk.check import Options, catalogue, report, run, select
+from ocpi_sdk.check.model import SEVERITIES
+from ocpi_sdk.cli import main
+from ocpi_sdk.credentials import PartnerRecord
+from ocpi_sdk.sim.platform import Platform, SimConfig
+from ocpi_sdk.sim.seed import seed_platform
+from ocpi_sdk.sim.serve import RunningServer
+
+ALL = ("2.1.1", "2.2.1", "2.3.0")
+
+
+@contextmanager
+def simulator(role: str, faults: tuple[str, ...] = ()) -> Iterator[tuple[Platform, str]]:
+    """A running simulator and a token C it knows us by (as if we had registered)."""
+    platform = Platform(SimConfig(role=role.upper(), versions=ALL, faults=faults))
+    with RunningServer(platform):
+        seed_platform(platform)
+        token = "check-" + secrets.token_hex(12)
+        record = PartnerRecord(token, "b-" + token, "http://127.0.0.1:9/", "2.2.1", (), {})
+        platform.partners.register(record, replacing=None)
+        yield platform, token
+
+
+def check_run(role: str, version: str, faults: tuple[str, ...] = (), **options: object):  # type: ignore[no-untyped-def]
+    with simulator(role, faults) as (platform, token):
+        result = run(Options(platform.versions_url, token, role=role, version=version, **options))  # type: ignore[arg-type]
+    return result, token
+
+
+def outcomes(result, *kinds: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r.check.id for r in result.results if r.outcome in kinds}
+
+
+# OCPI 2.1.1 has no hub role (the simulated hub's GET credentials fails there: reported).
+MATRIX = [(r, v) for r in ("cpo", "emsp", "hub") for v in ALL if (r, v) != ("hub", "2.1.1")]
+
+
+@pytest.mark.parametrize(("role", "version"), MATRIX)
+def test_every_required_check_passes_against_the_simulators(role: str, version: str) -> None:
+    result, token = check_run(role, version)
+    assert result.version == version
+    assert outcomes(result, "fail") == set(), report.text(result)
+    assert result.exit_status == 0
+    assert len(outcomes(result, "pass")) >= 30
+    assert token not in report.to_json(result)
+
+
+# A fault that breaks a rule, and the checks that must not pass because of it.
+BREAKING = {
+    "plain_token": {"auth.base64_token"},
+    "link_other_path": {"page.link_same_endpoint"},
+}
+# Faults within the spec (DateTimes without Z: "the absence of the timezone designator implies
+# a UTC timestamp"; unknown fields; small pages; slow answers) make nothing fail.
+HARMLESS = ("no_z", "extra_fields", "one_per_page", "slow")
+
+
+@pytest.mark.parametrize("fault", sorted(BREAKING))
+def test_a_fault_fails_its_check_with_evidence_and_nothing_else(fault: str) -> None:
+    result, token = check_run("cpo", "2.2.1", (fault,))
+    expected = BREAKING[fault]
+    assert outcomes(result, "fail", "warn") == expected, report.text(result)
+    for item in result.results:
+        if item.check.id in expected:
+            assert item.evidence, item.check.id
+            assert item.evidence[0].status is not None
+    text = report.text(result)
+    assert token not in text
+
+
+def test_plain_token_evidence_shows_the_refused_base64_request() -> None:
+    result, _ = check_run("cpo", "2.2.1", ("plain_token",))
+    found = next(r for r in result.results if r.check.id == "auth.base64_token")
+    assert found.outcome == "fail" and result.exit_status == 1
+    assert found.evidence[0].status == 401
+    assert found.evidence[0].request_headers["Authorization"] == "Token ***"
+
+
+def test_link_other_path_evidence_names_the_link() -> None:
+    result, _ = check_run("cpo", "2.2.1", ("link_other_path",))
+    found = next(r for r in result.results if r.check.id == "page.link_same_endpoint")
+    assert found.outcome == "warn"
+    assert "/ocpi/alt/" in found.evidence[0].response_headers.get("link", "")
+
+
+@pytest.mark.parametrize("faults", [HARMLESS, ("rate_limit", "server_error", "not_json")])
+def test_faults_within_the_spec_fail_nothing(faults: tuple[str, ...]) -> None:
+    result, _ = check_run("cpo", "2.2.1", faults)
+    assert outcomes(result, "fail") == set(), report.text(result)
+    transient = next(r for r in result.results if r.check.id == "transport.transient_errors")
+    assert transient.outcome == ("warn" if "rate_limit" in faults else "pass")
+
+
+def test_reports_junit_html_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with simulator("cpo", ("plain_token",)) as (platform, token):
+        junit, page = tmp_path / "r.xml", tmp_path / "r.html"
+        status = main(
+            [
+                "check",
+                platform.versions_url,
+                "--token",
+                token,
+                "--role",
+                "cpo",
+                "--version",
+                "2.2.1",
+                "--format",
+                "json",
+                "--junit",
+                str(junit),
+                "--html",
+                str(page),
+            ]
+        )
+    assert status == 1
+    suite = ElementTree.fromstring(junit.read_text())
+    cases = suite.findall("testcase")
+    checks = select(role="cpo", version="2.2.1", mode="read-only", profile_checks=())
+    assert len(cases) == len(checks)
+    assert {c.get("name") for c in cases} == {c.id for c in checks}
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failed == ["auth.base64_token"]
+    html = page.read_text()
+    assert "<link" not in html and "<script" not in html and "src=" not in html
+    assert "http-equiv" not in html and "@import" not in html
+    assert html.index("auth.base64_token") < html.index("versions.envelope")
+    for text in (junit.read_text(), html):
+        assert token not in text
+
+
+def test_json_report_schema(capsys) -> None:  # type: ignore[no-untyped-def]
+    with simulator("emsp") as (platform, token):
+        status = main(
+            ["check", platform.versions_url, "--token", token, "--role", "emsp", "--format", "json"]
+        )
+    out = capsys.readouterr().out
+    assert status == 0 and token not in out
+    data = json.loads(out)
+    assert data["schema"] == "ocpi-check-report/1"
+    assert {"target", "version", "role", "mode", "started", "finished", "summary", "checks"} <= set(
+        data
+    )
+    for item in data["checks"]:
+        assert {"id", "title", "severity", "result", "spec", "message", "evidence"} <= set(item)
+        assert item["result"] in ("pass", "fail", "warn", "skip")
+
+
+def test_text_output_progress_and_summary(capsys) -> None:  # type: ignore[no-untyped-def]
+    with simulator("cpo", ("link_other_path",)) as (platform, token):
+        status = main(["check", platform.versions_url, "--token", token, "--role", "cpo"])
+    out = capsys.readouterr().out
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("[ 1/") and " versions.envelope" in lines[0]
+    assert "WARN page.link_same_endpoint" in out
+    assert lines[-1].endswith("1 warnings, 1 skipped") and " 0 failed" in lines[-1]
+    assert token not in out
+
+
+def test_cannot_start_exits_2(capsys) -> None:  # type: ignore[no-untyped-def]
+    with simulator("cpo") as (platform, _):
+        status = main(["check", platform.versions_url, "--token", "nope-nope", "--role", "cpo"])
+    assert status == 2
+    assert "refused" in capsys.readouterr().err
+    assert main(["check", "http://127.0.0.1:9/ocpi/versions", "--token", "x", "--role", "cpo"]) == 2
+    assert main(["check", "--role", "cpo"]) == 2
+
+
+def test_token_a_cannot_read_the_modules_and_the_run_says_so() -> None:
+    with simulator("cpo") as (platform, _):
+        result = run(Options(platform.versions_url, platform.token_a, role="cpo"))
+    assert outcomes(result, "fail") == set()
+    skipped = next(r for r in result.results if r.check.id == "page.limit")
+    assert skipped.outcome == "skip" and "401" in " ".join(skipped.details)
+
+
+def test_only_and_profile() -> None:
+    with simulator("cpo") as (platform, token):
+        result = run(
+            Options(platform.versions_url, token, role="cpo", only="profile.*,auth.*",
+                    profile="hub-ready")
+        )
+    ids = {r.check.id for r in result.results}
+    assert ids and all(i.startswith(("auth.", "profile.")) for i in ids)
+    https = next(r for r in result.results if r.check.id == "profile.https_only")
+    assert https.outcome == "fail" and "GIREVE" in https.spec
+
+
+def test_catalogue_entries_are_complete() -> None:
+    checks = catalogue()
+    assert len({c.id for c in checks}) == len(checks) >= 60
+    for check in checks:
+        assert check.title and check.sends and check.rule and check.severity in SEVERITIES
+        for version in check.versions:
+            assert f"OCPI {version} " in check.reference(version)
+        assert (check.severity == "profile") == (check.profile is not None)
+
+
+def test_list_counts(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--list", "--role", "cpo", "--version", "2.2.1"]) == 0
+    out = capsys.readouterr().out
+    assert "page.link_usable" in out and "transport_and_format.asciidoc" in out
+    assert out.strip().splitlines()[-1].endswith("checks for cpo in OCPI 2.2.1")
