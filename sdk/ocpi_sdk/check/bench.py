@@ -75,7 +75,7 @@ class Bench:
                 us,
                 role=self.role,
                 versions=[self.version],
-                token_encoding=self.ctx.token_encoding,  # type: ignore[arg-type]
+                token_encoding=self.ctx.token_encoding,
             )
         except Exception as exc:
             self.error = self.ctx.prober.redact(f"{type(exc).__name__}: {exc}")

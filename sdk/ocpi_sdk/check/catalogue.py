@@ -57,9 +57,12 @@ def entry(
 
 def catalogue() -> list[Check]:
     """Every check, in the order they run."""
-    from ocpi_sdk.check import entries  # noqa: F401  (the entries register themselves)
+    from ocpi_sdk.check import entries  # the entries register themselves
 
-    return list(_CATALOGUE.values())
+    def area(check: Check) -> int:
+        return entries.ORDER.index(check.run.__module__.rsplit(".", 1)[-1])
+
+    return sorted(_CATALOGUE.values(), key=area)  # stable: file order within an area
 
 
 def select(
@@ -84,9 +87,8 @@ def select(
             continue
         if mode == "read-only" and check.mode != "read-only":
             continue
-        if check.profile is not None and profile_checks is not None:
-            if check.id not in profile_checks:
-                continue
+        if check.profile and profile_checks is not None and check.id not in profile_checks:
+            continue
         if patterns and not any(fnmatchcase(check.id, p) for p in patterns):
             continue
         chosen.append(check)

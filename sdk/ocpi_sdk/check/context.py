@@ -4,7 +4,7 @@ lists pulled from it (fetched once, cited as evidence by every check that reads 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urljoin
 
 import attrs
@@ -57,7 +57,7 @@ class Context:
     versions_answer: Answer | None = None
     details_answer: Answer | None = None
     endpoints: list[dict[str, Any]] = attrs.field(factory=list)
-    token_encoding: str = "base64"
+    token_encoding: Literal["plain", "base64"] = "base64"
     modules_refused: Answer | None = None
     connection: Any = None
     bench: Any = None

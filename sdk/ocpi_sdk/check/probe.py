@@ -73,7 +73,8 @@ class Answer:
         return self.envelope.get("data") if self.envelope else None
 
     def header(self, name: str) -> str | None:
-        return self.headers.get(name)
+        value: str | None = self.headers.get(name)
+        return value
 
     def describe(self) -> str:
         if self.error:
@@ -141,9 +142,7 @@ class Prober:
         if json_body is not None:
             content = json.dumps(json_body, separators=(",", ":")).encode()
             sent["Content-Type"] = "application/json"
-        request = self.http.build_request(
-            method, url, params=params, headers=sent, content=content
-        )
+        request = self.http.build_request(method, url, params=params, headers=sent, content=content)
         exchange = Exchange(
             method=method,
             url=self.redact(str(request.url)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -13,7 +13,7 @@ from ocpi_sdk import packages
 from ocpi_sdk.check import profiles
 from ocpi_sdk.check.catalogue import select
 from ocpi_sdk.check.context import CannotStart, Context
-from ocpi_sdk.check.model import Check, Result, Severity, Verdict, failed
+from ocpi_sdk.check.model import Check, Outcome, Result, Severity, Verdict, failed
 from ocpi_sdk.check.probe import Answer, Prober, Redactor
 
 Progress = Callable[[int, int, Result], None]
@@ -65,12 +65,14 @@ class Run:
 
 def effective_severity(check: Check, profile: profiles.Profile) -> Severity:
     rule = profile.rule(check.id)
-    if rule is not None and rule.severity in ("required", "recommended"):
-        return rule.severity  # type: ignore[return-value]
+    if rule is not None and rule.severity == "required":
+        return "required"
+    if rule is not None and rule.severity == "recommended":
+        return "recommended"
     return check.severity
 
 
-def outcome_of(verdict: Verdict, severity: Severity) -> str:
+def outcome_of(verdict: Verdict, severity: Severity) -> Outcome:
     """A failed recommended check is a warning; required and profile ones fail."""
     if verdict.outcome == "fail" and severity == "recommended":
         return "warn"
@@ -109,18 +111,18 @@ def start(options: Options, prober: Prober, profile: profiles.Profile) -> Contex
         version, _, details_url = choose_version(offered, supported)
     except NoCommonVersionError as exc:
         raise CannotStart(str(exc)) from None
-    expected = packages.package(version).PROFILE.token_encoding
-    expected = "base64" if expected == "base64" else "plain"
+    wanted = packages.package(version).PROFILE.token_encoding
+    expected: Literal["plain", "base64"] = "base64" if wanted == "base64" else "plain"
     details = prober.get(details_url, auth=expected)
     trials.append((expected, details))
     encoding = expected
     if details.status == 401:
-        other = "plain" if expected == "base64" else "base64"
+        other: Literal["plain", "base64"] = "plain" if expected == "base64" else "base64"
         retry = prober.get(details_url, auth=other)
         trials.append((other, retry))
         if retry.status == 200:
             details, encoding = retry, other
-    prober.encoding = encoding  # type: ignore[assignment]
+    prober.encoding = encoding
     data = details.data
     endpoints = (
         [e for e in data.get("endpoints") or [] if isinstance(e, dict)]
@@ -154,7 +156,7 @@ def connect_sdk(ctx: Context) -> None:
             ctx.prober.token,
             role=ctx.bench_role,
             versions=[ctx.version],
-            token_encoding=ctx.token_encoding,  # type: ignore[arg-type]
+            token_encoding=ctx.token_encoding,
         )
     except Exception as exc:
         ctx.store["sdk connect error"] = f"{type(exc).__name__}: {exc}"
@@ -172,9 +174,7 @@ def run(
     except profiles.UnknownProfileError as exc:
         raise CannotStart(str(exc)) from None
     redactor = Redactor(options.token)
-    prober = Prober(
-        options.token, redactor=redactor, timeout=options.timeout, transport=transport
-    )
+    prober = Prober(options.token, redactor=redactor, timeout=options.timeout, transport=transport)
     started = datetime.now(UTC)
     try:
         ctx = start(options, prober, profile)
@@ -234,7 +234,7 @@ def run_one(ctx: Context, check: Check) -> Result:
         spec = f"{spec}; profile {ctx.profile.name}: {rule.source}"
     return Result(
         check=attrs.evolve(check, severity=severity),
-        outcome=outcome_of(found, severity),  # type: ignore[arg-type]
+        outcome=outcome_of(found, severity),
         message=redact(found.message),
         spec=spec,
         details=[redact(d) for d in found.details],

@@ -33,9 +33,16 @@ def register(commands: Any) -> None:
     parser.add_argument("--only", metavar="PATTERN", help="check ids to run (globs, commas)")
     parser.add_argument("--profile", default="default", help="rules profile (default: the spec)")
     parser.add_argument("--listen", metavar="HOST:PORT", help="where the bench serves (active)")
-    parser.add_argument("--public-url", metavar="URL", help="the bench's URL as the platform sees it")
-    parser.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
-                        help="how long to wait for the platform to act (active; default 60)")
+    parser.add_argument(
+        "--public-url", metavar="URL", help="the bench's URL as the platform sees it"
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for the platform to act (active; default 60)",
+    )
     parser.add_argument("--list", action="store_true", help="print the catalogue and exit")
     parser.set_defaults(run=run)
 
@@ -62,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     )
     progress = None
     if args.format == "text":
+
         def progress(index: int, total: int, result: Any) -> None:
             print(report.progress_line(index, total, result), flush=True)
 
@@ -102,13 +110,20 @@ def list_checks(args: argparse.Namespace) -> int:
         return 0
     for check in shown:
         version = next(v for v in versions if v in check.versions)
-        print(f"{check.id}  [{check.severity}, {check.mode}; {', '.join(check.roles)}; "
-              f"{', '.join(check.versions)}]")
+        print(
+            f"{check.id}  [{check.severity}, {check.mode}; {', '.join(check.roles)}; "
+            f"{', '.join(check.versions)}]"
+        )
         print(f"    {check.title}")
         print(f"    sends: {check.sends}")
         print(f"    rule:  {check.rule}")
-        print(f"    spec:  {check.reference(version)}"
-              + (f" (profile {check.profile})" if check.profile else ""))
-    print(f"{len(shown)} checks" + (f" for {args.role}" if args.role else "")
-          + (f" in OCPI {args.version}" if args.version else ""))
+        print(
+            f"    spec:  {check.reference(version)}"
+            + (f" (profile {check.profile})" if check.profile else "")
+        )
+    print(
+        f"{len(shown)} checks"
+        + (f" for {args.role}" if args.role else "")
+        + (f" in OCPI {args.version}" if args.version else "")
+    )
     return 0

@@ -310,7 +310,7 @@ def session_of(ctx: Context) -> dict[str, Any] | None:
         cdr_token = session.get("cdr_token")
         uid = cdr_token.get("uid") if isinstance(cdr_token, dict) else session.get("auth_id")
         if str(uid) in refs:
-            return session
+            return dict(session)
     return None
 
 
@@ -360,7 +360,7 @@ def cdr_of(ctx: Context) -> dict[str, Any] | None:
     session_id = ctx.store.get("session id")
     for cdr in bench(ctx).stored("cdrs"):
         if session_id in (str(cdr.get("session_id")), str(cdr.get("id"))):
-            return cdr
+            return dict(cdr)
     return None
 
 
@@ -380,7 +380,9 @@ def cdr_pushed(ctx: Context) -> Verdict:
     if found is None:
         return failed(f"no valid CDR for the session within {ctx.wait:.0f} s")
     ctx.store["cdr"] = found
-    problems = [f"{p.path}: {p.message}" for p in schemas.validate(found, "CDR", version=ctx.version)]
+    problems = [
+        f"{p.path}: {p.message}" for p in schemas.validate(found, "CDR", version=ctx.version)
+    ]
     return verdict(problems, f"CDR {found.get('id')}", "invalid CDR")
 
 

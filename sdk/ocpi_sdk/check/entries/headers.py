@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from ocpi_sdk.check.catalogue import entry
 from ocpi_sdk.check.context import Context
 from ocpi_sdk.check.entries import _refs
-from ocpi_sdk.check.model import SpecRef, Verdict, passed, skipped, verdict
+from ocpi_sdk.check.model import SpecRef, Verdict, skipped, verdict
 from ocpi_sdk.check.probe import Answer
 from ocpi_sdk.converter import parse_datetime
 
@@ -138,4 +138,3 @@ def _is_datetime(value: object) -> bool:
     except (TypeError, ValueError):
         return False
     return True
-

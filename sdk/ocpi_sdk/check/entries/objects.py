@@ -12,7 +12,7 @@ from ocpi_sdk.check.catalogue import entry
 from ocpi_sdk.check.context import Context
 from ocpi_sdk.check.entries import _refs
 from ocpi_sdk.check.entries.discovery import envelope_problems
-from ocpi_sdk.check.model import Verdict, failed, passed, skipped, verdict
+from ocpi_sdk.check.model import Verdict, skipped, verdict
 from ocpi_sdk.check.probe import Answer
 from ocpi_sdk.converter import parse_datetime
 

@@ -407,7 +407,9 @@ def date_from(ctx: Context) -> Verdict:
         got = {key(o) for o in answer.data}
         problems = []
         if got - expected:
-            problems.append(f"date_from={text} returned older objects: {sorted(got - expected)[:3]}")
+            problems.append(
+                f"date_from={text} returned older objects: {sorted(got - expected)[:3]}"
+            )
         total = _int(answer, "X-Total-Count")
         if expected - got and (total is None or total <= len(answer.data)):
             problems.append(f"date_from={text} left out {sorted(expected - got)[:3]}")
@@ -439,7 +441,9 @@ def date_to(ctx: Context) -> Verdict:
         got = {key(o) for o in answer.data}
         problems = []
         if got - expected:
-            problems.append(f"date_to={text} returned objects at or after it: {sorted(got - expected)[:3]}")
+            problems.append(
+                f"date_to={text} returned objects at or after it: {sorted(got - expected)[:3]}"
+            )
         total = _int(answer, "X-Total-Count")
         if expected - got and (total is None or total <= len(answer.data)):
             problems.append(f"date_to={text} left out {sorted(expected - got)[:3]}")

@@ -97,7 +97,9 @@ def price_cdrs(ctx: Context, cdrs: list[Any], tariffs: list[Any]) -> Verdict:
             continue
         checked += 1
         for d in differences:
-            problems.append(f"CDR {raw.get('id')}: {d.field} is {d.cdr}, the Tariff gives {d.computed}")
+            problems.append(
+                f"CDR {raw.get('id')}: {d.field} is {d.cdr}, the Tariff gives {d.computed}"
+            )
     if problems:
         return failed("CDR totals differ from their Tariffs", *problems[:20], *unverified[:5])
     if not checked:

@@ -4,6 +4,7 @@ document named in the profile's data file (``profiles/<name>.json``)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from urllib.parse import urlsplit
 
 from ocpi_sdk.check.catalogue import entry
@@ -77,7 +78,7 @@ def page_size(ctx: Context) -> Verdict:
         bounds = limits.get(module)
         if not bounds:
             continue
-        answer: Answer = ctx.memo(f"nolimit:{module}", lambda u=url: ctx.get(u))  # type: ignore[misc]
+        answer: Answer = ctx.memo(f"nolimit:{module}", partial(ctx.get, url))
         ctx.cite(answer)
         raw = answer.header("X-Limit")
         if raw is None or not raw.strip().isdigit():
@@ -106,7 +107,9 @@ def page_size(ctx: Context) -> Verdict:
 def rfid_uid(ctx: Context) -> Verdict:
     if "tokens" not in [m for m, _, _ in ctx.sender_lists()]:
         return skipped("no Tokens Sender endpoint")
-    tokens = [t for t in ctx.pull("tokens").objects if isinstance(t, dict) and t.get("type") == "RFID"]
+    tokens = [
+        t for t in ctx.pull("tokens").objects if isinstance(t, dict) and t.get("type") == "RFID"
+    ]
     bad = [f"{t.get('uid')!r}" for t in tokens if not RFID_UID.match(str(t.get("uid")))]
     if not tokens:
         return skipped("no RFID Tokens")

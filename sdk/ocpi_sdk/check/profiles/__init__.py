@@ -16,7 +16,7 @@ import attrs
 
 @attrs.frozen
 class Rule:
-    """A check a profile turns on or makes stricter, its parameters and where the rule is written."""
+    """A check a profile turns on or makes stricter, its parameters and the rule's source."""
 
     check: str
     source: str
