@@ -146,14 +146,21 @@ class Exchange:
             "note": self.note,
         }
 
-    def lines(self) -> list[str]:
+    def lines(self, body_limit: int | None = None) -> list[str]:
+        """The exchange as ``>`` (sent) and ``<`` (received) lines, bodies cut at ``body_limit``."""
+
+        def cut(body: str) -> str:
+            if body_limit is None or len(body) <= body_limit:
+                return body
+            return body[:body_limit] + f"... ({len(body)} characters)"
+
         out = [f"> {self.method} {self.url}"]
         if self.note:
             out.insert(0, f"# {self.note}")
         for name, value in self.request_headers.items():
             out.append(f"> {name}: {value}")
         if self.request_body:
-            out.append(f"> {self.request_body}")
+            out.append(f"> {cut(self.request_body)}")
         if self.error:
             out.append(f"< (no response: {self.error})")
         elif self.status is not None:
@@ -161,7 +168,7 @@ class Exchange:
             for name, value in self.response_headers.items():
                 out.append(f"< {name}: {value}")
             if self.response_body:
-                out.append(f"< {self.response_body}")
+                out.append(f"< {cut(self.response_body)}")
         return out
 
 

@@ -102,8 +102,8 @@ def text(run: Run) -> str:
         lines.append(f"  rule: {result.check.rule}")
         lines.append(f"  spec: {result.spec}")
         lines.extend(f"  - {d}" for d in result.details)
-        for exchange in result.evidence[:3]:
-            lines.extend("    " + line for line in exchange.lines())
+        for exchange in result.evidence[:2]:
+            lines.extend("    " + line for line in exchange.lines(body_limit=300))
         lines.append("")
     for note in run.notes:
         lines.append(f"note: {note}")
