@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import attrs
 
@@ -37,6 +37,7 @@ class Pull:
     pages: list[Answer] = attrs.field(factory=list)
     objects: list[Any] = attrs.field(factory=list)
     problem: str | None = None
+    link_problem: str | None = None
 
     @property
     def first(self) -> Answer | None:
@@ -151,22 +152,38 @@ class Context:
         seen: set[str] = set()
         next_url: str | None = url
         params: dict[str, Any] | None = {**pull.filters, "limit": PULL_LIMIT}
+        by_offset = False  # paging by offset/limit once a Link could not be used as sent
         while next_url and len(pull.pages) < MAX_PAGES:
-            if next_url in seen:
-                pull.problem = f"the Link header leads back to {next_url}"
-                break
-            seen.add(next_url)
             answer = self.get(next_url, params=params)
-            params = None
             pull.pages.append(answer)
             data = answer.data
             if answer.status != 200 or not isinstance(data, list):
+                if params is None and not by_offset:  # a Link that does not work as sent
+                    pull.link_problem = f"{answer.exchange.url}: {answer.describe()}"
+                    next_url, params, by_offset = url, self._offset(pull), True
+                    continue
                 pull.problem = f"page {len(pull.pages)}: {answer.describe()}"
                 break
             pull.objects.extend(data)
+            if by_offset:
+                total = _count(pull.pages[0])
+                more = bool(data) and (total is None or len(pull.objects) < total)
+                next_url, params = (url, self._offset(pull)) if more else (None, None)
+                continue
             link = next_link(answer.header("Link"))
-            next_url = urljoin(next_url, link) if link else None
+            if not link:
+                break
+            candidate = urljoin(next_url, link)
+            if urlsplit(candidate).netloc != urlsplit(url).netloc or candidate in seen:
+                pull.link_problem = f"the next Link {candidate} is not followed with the token"
+                next_url, params, by_offset = url, self._offset(pull), True
+                continue
+            seen.add(candidate)
+            next_url, params = candidate, None
         return pull
+
+    def _offset(self, pull: Pull) -> dict[str, Any]:
+        return {**pull.filters, "offset": len(pull.objects), "limit": PULL_LIMIT}
 
     def pulls(self) -> list[Pull]:
         return [self.pull(module) for module, _, _ in self.sender_lists()]
@@ -176,3 +193,8 @@ class Context:
         if key not in self.store:
             self.store[key] = make()
         return self.store[key]
+
+
+def _count(answer: Answer) -> int | None:
+    value = answer.header("X-Total-Count")
+    return int(value) if value is not None and value.strip().isdigit() else None
