@@ -61,6 +61,11 @@ class Answer:
         return self.error is None and self.status is not None
 
     @property
+    def accepted(self) -> bool:
+        """HTTP 200 with OCPI 1000: the request was accepted (its token among others)."""
+        return self.status == 200 and self.status_code == 1000
+
+    @property
     def envelope(self) -> dict[str, Any] | None:
         return self.document if isinstance(self.document, dict) else None
 
@@ -201,7 +206,7 @@ _SHOWN = {
 
 def _transient(answer: Answer) -> bool:
     if answer.status is None:
-        return answer.error is not None and "Timeout" not in answer.error
+        return False  # no answer at all (refused, TLS on plain HTTP, ...): not a passing hiccup
     if answer.status == 429 or answer.status in (500, 502, 503, 504):
         return True
     return answer.status == 200 and answer.document is None

@@ -86,12 +86,12 @@ def start(options: Options, prober: Prober, profile: profiles.Profile) -> Contex
     trials.append(("base64", answer))
     if answer.error:
         raise CannotStart(f"{options.versions_url} is unreachable: {answer.error}")
-    if answer.status == 401:
+    if _refused(answer):
         answer = prober.get(options.versions_url, auth="plain")
         trials.append(("plain", answer))
-        if answer.status == 401:
+        if _refused(answer):
             raise CannotStart(
-                f"the token was refused on {options.versions_url} (HTTP 401), "
+                f"the token was refused on {options.versions_url} ({answer.describe()}), "
                 "Base64-encoded and plain"
             )
     versions = answer.data
@@ -116,11 +116,11 @@ def start(options: Options, prober: Prober, profile: profiles.Profile) -> Contex
     details = prober.get(details_url, auth=expected)
     trials.append((expected, details))
     encoding = expected
-    if details.status == 401:
+    if _refused(details):
         other: Literal["plain", "base64"] = "plain" if expected == "base64" else "base64"
         retry = prober.get(details_url, auth=other)
         trials.append((other, retry))
-        if retry.status == 200:
+        if retry.accepted:
             details, encoding = retry, other
     prober.encoding = encoding
     data = details.data
@@ -144,6 +144,15 @@ def start(options: Options, prober: Prober, profile: profiles.Profile) -> Contex
     )
     ctx.store["encoding trials"] = trials
     return ctx
+
+
+def _refused(answer: Answer) -> bool:
+    """401, or HTTP 200 with an OCPI error and no data (some servers answer a badly encoded
+    token so): worth trying the other encoding."""
+    if answer.status == 401:
+        return True
+    code = answer.status_code
+    return answer.status == 200 and isinstance(code, int) and code >= 2000 and not answer.data
 
 
 def connect_sdk(ctx: Context) -> None:

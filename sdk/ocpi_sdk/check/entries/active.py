@@ -17,7 +17,7 @@ import attrs
 from ocpi_sdk import schemas
 from ocpi_sdk.check.catalogue import entry
 from ocpi_sdk.check.context import Context
-from ocpi_sdk.check.entries import _refs
+from ocpi_sdk.check.entries import _refs, _valid
 from ocpi_sdk.check.entries.discovery import envelope_problems
 from ocpi_sdk.check.entries.probes import price_cdrs
 from ocpi_sdk.check.model import SpecRef, Verdict, failed, passed, skipped, verdict
@@ -223,19 +223,12 @@ def command_verdict(ctx: Context, answer: Answer, name: str) -> Verdict:
 def result_verdict(ctx: Context, key: str, name: str) -> Verdict:
     bench_ = bench(ctx)
     wait = max(ctx.wait, 1.0)
-    found = bench_.wait_for(
-        lambda: next((e for e in bench_.events("command result") if e.get("key") == key), None),
-        wait,
-    )
+    found = bench_.wait_for(lambda: bench_.result(key), wait)
     if found is None:
         return failed(f"no {name} result POSTed to the response_url within {wait:.0f} s")
     body = found.get("body")
     result_name = "CommandResult" if "CommandResult" in schemas.names(ctx.version) else None
-    problems = (
-        [f"{p.path}: {p.message}" for p in schemas.validate(body, result_name, version=ctx.version)]
-        if result_name
-        else []
-    )
+    problems = _valid.problems(body, result_name, ctx.version) if result_name else []
     if problems:
         return failed(f"the {name} result is not a valid CommandResult", *problems)
     result = body.get("result") if isinstance(body, dict) else None
@@ -330,9 +323,7 @@ def session_pushed(ctx: Context) -> Verdict:
     if found is None:
         return failed(f"no valid Session for the Token within {ctx.wait:.0f} s")
     ctx.store["session id"] = str(found["id"])
-    problems = [
-        f"{p.path}: {p.message}" for p in schemas.validate(found, "Session", version=ctx.version)
-    ]
+    problems = _valid.problems(found, "Session", ctx.version)
     return verdict(problems, f"Session {found['id']} ({found.get('status')})", "invalid Session")
 
 
@@ -380,9 +371,7 @@ def cdr_pushed(ctx: Context) -> Verdict:
     if found is None:
         return failed(f"no valid CDR for the session within {ctx.wait:.0f} s")
     ctx.store["cdr"] = found
-    problems = [
-        f"{p.path}: {p.message}" for p in schemas.validate(found, "CDR", version=ctx.version)
-    ]
+    problems = _valid.problems(found, "CDR", ctx.version)
     return verdict(problems, f"CDR {found.get('id')}", "invalid CDR")
 
 

@@ -137,13 +137,13 @@ def error_envelope(ctx: Context) -> Verdict:
 def base64_token(ctx: Context) -> Verdict:
     trials: list[tuple[str, Answer]] = ctx.store.get("encoding trials", [])
     ctx.cite(*(a for _, a in trials))
-    refused = [a for how, a in trials if how == "base64" and a.status == 401]
+    refused = [a for how, a in trials if how == "base64" and not a.accepted]
     if refused:
         for answer in refused:
             ctx.blame(answer)
-        accepted = ", ".join(sorted({h for h, a in trials if a.status == 200}))
+        accepted = ", ".join(sorted({h for h, a in trials if a.accepted}))
         return failed(
-            "the Base64-encoded token was refused with 401"
+            f"the Base64-encoded token was refused ({refused[0].describe()})"
             + (f"; accepted: {accepted}" if accepted else "")
         )
     if ctx.token_encoding != "base64":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from ocpi_sdk import packages, schemas
 from ocpi_sdk.check.catalogue import entry
 from ocpi_sdk.check.context import Context
 from ocpi_sdk.check.entries import _refs
+from ocpi_sdk.check.entries._valid import without_nulls
 from ocpi_sdk.check.model import Verdict, failed, passed, skipped, verdict
 from ocpi_sdk.check.probe import Answer
 
@@ -22,7 +24,7 @@ def envelope_problems(answer: Answer, name: str | None, version: str) -> list[st
         return [answer.describe()]
     if answer.envelope is None:
         return [f"HTTP {answer.status}: the body is not an OCPI envelope: {answer.text[:120]!r}"]
-    report = schemas.check_envelope(answer.document, name, version=version)
+    report = schemas.check_envelope(without_nulls(answer.document), name, version=version)
     return [f"{p.path}: {p.message}" for p in report.errors]
 
 
@@ -101,7 +103,10 @@ def details_envelope(ctx: Context) -> Verdict:
     ctx.cite(answer)
     if answer is None:
         return skipped("the version details were not read")
-    problems = envelope_problems(answer, "VersionDetails", ctx.version)
+    custom = re.compile(r"^\$\.data\.endpoints\[\d+\]\.identifier: ")
+    problems = [  # custom module ids are allowed (Custom Modules)
+        p for p in envelope_problems(answer, "VersionDetails", ctx.version) if not custom.match(p)
+    ]
     if isinstance(answer.data, list):
         problems.insert(0, "$.data is a list; the version details are one object")
     return verdict(problems, "envelope and VersionDetails valid", "the version details are invalid")

@@ -7,12 +7,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from ocpi_sdk import schemas
 from ocpi_sdk.check.catalogue import entry
 from ocpi_sdk.check.context import Context
-from ocpi_sdk.check.entries import _refs
+from ocpi_sdk.check.entries import _refs, _valid
 from ocpi_sdk.check.entries.discovery import envelope_problems
-from ocpi_sdk.check.model import Verdict, skipped, verdict
+from ocpi_sdk.check.model import Verdict, failed, skipped, verdict
 from ocpi_sdk.check.probe import Answer
 from ocpi_sdk.converter import parse_datetime
 
@@ -34,8 +33,7 @@ def objects_schema(ctx: Context) -> Verdict:
         pull = ctx.pull(module)
         for index, obj in enumerate(pull.objects):
             counted += 1
-            for problem in schemas.validate(obj, name, version=ctx.version):
-                problems.append(f"{module}[{index}]{problem.path[1:]}: {problem.message}")
+            problems += _valid.problems(obj, name, ctx.version, prefix=f"{module}[{index}]")
     if not counted:
         return skipped("no objects to validate")
     return verdict(problems, f"{counted} objects valid", "invalid objects")
@@ -75,7 +73,10 @@ def sdk_pull(ctx: Context) -> dict[str, Any]:
 def sdk_reads(ctx: Context) -> Verdict:
     pulled = ctx.memo("sdk pull", lambda: sdk_pull(ctx))
     if not pulled:
-        return skipped("no Sender list (or no SDK connection)")
+        error = ctx.store.get("sdk connect error")
+        if error:
+            return failed(f"the SDK's negotiation failed: {ctx.prober.redact(error)}")
+        return skipped("no Sender list")
     problems = []
     for module, (tolerated, error) in pulled.items():
         if error:
