@@ -34,6 +34,7 @@ class Options:
     public_url: str | None = None
     wait: float = 60.0
     timeout: float = 15.0
+    second_token: str | None = attrs.field(default=None, repr=False)
 
 
 @attrs.define
@@ -182,7 +183,7 @@ def run(
         profile = profiles.load(options.profile)
     except profiles.UnknownProfileError as exc:
         raise CannotStart(str(exc)) from None
-    redactor = Redactor(options.token)
+    redactor = Redactor(options.token, options.second_token or "")
     prober = Prober(options.token, redactor=redactor, timeout=options.timeout, transport=transport)
     started = datetime.now(UTC)
     try:

@@ -43,6 +43,11 @@ def register(commands: Any) -> None:
         metavar="SECONDS",
         help="how long to wait for the platform to act (active; default 60)",
     )
+    parser.add_argument(
+        "--second-token",
+        metavar="TOKEN",
+        help="a second token A, for the second party the bench plays against a hub (active)",
+    )
     parser.add_argument("--list", action="store_true", help="print the catalogue and exit")
     parser.set_defaults(run=run)
 
@@ -66,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         listen=args.listen,
         public_url=args.public_url,
         wait=args.wait,
+        second_token=args.second_token,
     )
     progress = None
     if args.format == "text":
@@ -77,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         result = run_checks(options, progress=progress)
     except CannotStart as exc:
         message = str(exc).replace(args.token, "***")
+        if args.second_token:
+            message = message.replace(args.second_token, "***")
         print(f"ocpi check: cannot start: {message}", file=sys.stderr)
         return EXIT_CANNOT_START
     if args.format == "json":

@@ -805,6 +805,157 @@ def unknown_receiver(ctx: Context) -> Verdict:
     return passed(answer.describe())
 
 
+def second(ctx: Context) -> Any:
+    other = bench(ctx).other
+    if other is None:
+        raise NotReady("no second party")
+    if other.error:
+        raise NotReady(f"the second party is not registered: {other.error}")
+    return other
+
+
+@entry(
+    "active.hub.second_party",
+    "A second party (a CPO the bench plays) registers with the hub",
+    sends="POST credentials with the second token A (--second-token)",
+    rule="every party connects to the hub with the credentials module",
+    ref=_refs.REGISTRATION,
+    **HUB,
+)
+@guarded
+def second_party(ctx: Context) -> Verdict:
+    other = bench(ctx).other
+    if other is None or (other.registration is None and other.error and "--second" in other.error):
+        return skipped("give a second token A with --second-token to test forwarding")
+    if other.error:
+        return failed(f"registration of the second party failed: {other.error}")
+    return passed(f"the bench's CPO {'*'.join(other.party)} registered")
+
+
+def forwarded(ctx: Context) -> tuple[Answer, dict[str, Any] | None]:
+    """GET the second party's Locations through the hub, and the request it got (once)."""
+    if "forwarded" in ctx.store:
+        answer, seen = ctx.store["forwarded"]
+        ctx.cite(answer)
+        return answer, seen
+    bench_, other = bench(ctx), second(ctx)
+    frm, to = bench_.main.party, other.party
+    headers = {
+        "OCPI-from-country-code": frm[0],
+        "OCPI-from-party-id": frm[1],
+        "OCPI-to-country-code": to[0],
+        "OCPI-to-party-id": to[1],
+    }
+    before = len(other.seen.requests)
+    answer = ctx.get(url_of(ctx, "locations", "SENDER"), headers=headers, params={"limit": 100})
+    got = [r for r in other.seen.requests[before:] if "/locations" in r["path"]]
+    seen = got[0] if got else None
+    ctx.store["forwarded"] = (answer, seen)
+    return answer, seen
+
+
+@entry(
+    "active.hub.forwards",
+    "The hub forwards a request to the party named by the routing headers",
+    sends="GET locations via the hub with OCPI-from-* (bench eMSP) and OCPI-to-* (bench CPO)",
+    rule="the hub routes a request to the party in OCPI-to-country-code / OCPI-to-party-id",
+    ref=_refs.ROUTING_HEADERS,
+    **HUB,
+)
+@guarded
+def forwards(ctx: Context) -> Verdict:
+    answer, seen = forwarded(ctx)
+    if seen is None:
+        ctx.blame(answer)
+        return failed(f"the bench's CPO got no request ({answer.describe()})")
+    if not ok(answer) or not isinstance(answer.data, list):
+        ctx.blame(answer)
+        return failed(f"the forwarded GET answered {answer.describe()}")
+    expected = {
+        str(loc.get("id")) for loc in second(ctx).platform.store.all(f"{ctx.version}/locations")
+    }
+    got = {str(loc.get("id")) for loc in answer.data if isinstance(loc, dict)}
+    if not got or not got <= expected:
+        return failed(f"the hub answered Locations {sorted(got)[:5]}, not the CPO's")
+    return passed(f"{len(got)} Locations of the bench's CPO, through the hub")
+
+
+@entry(
+    "active.hub.request_ids",
+    "The hub sets a new X-Request-ID and keeps X-Correlation-ID when forwarding",
+    sends="the forwarded GET above",
+    rule="a new unique X-Request-ID, not a copy; the same X-Correlation-ID",
+    ref=_refs.UNIQUE_IDS,
+    **HUB,
+)
+@guarded
+def request_ids(ctx: Context) -> Verdict:
+    answer, seen = forwarded(ctx)
+    if seen is None:
+        raise NotReady("the request was not forwarded")
+    sent = answer.exchange.request_headers
+    problems = []
+    if seen["headers"].get("x-request-id") in (None, sent.get("X-Request-ID")):
+        problems.append(f"X-Request-ID forwarded as {seen['headers'].get('x-request-id')!r}")
+    if seen["headers"].get("x-correlation-id") != sent.get("X-Correlation-ID"):
+        problems.append(
+            f"X-Correlation-ID {sent.get('X-Correlation-ID')} forwarded as "
+            f"{seen['headers'].get('x-correlation-id')!r}"
+        )
+    return verdict(problems, "new request id, same correlation id", "ids not forwarded right")
+
+
+@entry(
+    "active.hub.routing_headers",
+    "The hub passes the routing headers on to the receiver",
+    sends="the forwarded GET above",
+    rule="OCPI-from-* and OCPI-to-* are kept when a hub forwards a request",
+    ref=_refs.ROUTING_HEADERS,
+    **HUB,
+)
+@guarded
+def routing_headers(ctx: Context) -> Verdict:
+    answer, seen = forwarded(ctx)
+    if seen is None:
+        raise NotReady("the request was not forwarded")
+    sent = answer.exchange.request_headers
+    problems = [
+        f"{name}: sent {value}, forwarded {seen['headers'].get(name.lower())!r}"
+        for name, value in sent.items()
+        if name.startswith("OCPI-") and seen["headers"].get(name.lower(), "").upper() != value
+    ]
+    return verdict(problems, "routing headers forwarded", "routing headers lost")
+
+
+@entry(
+    "active.hub.client_info_pushed",
+    "The hub tells connected parties that a new party connected",
+    sends="nothing: waits for PUT hubclientinfo at the bench's eMSP",
+    rule="the hub pushes ClientInfo to connected parties when a party's status changes",
+    ref=_refs.module_ref("hubclientinfo", "Receiver Interface"),
+    severity="recommended",
+    **HUB,
+)
+@guarded
+def client_info_pushed(ctx: Context) -> Verdict:
+    bench_, other = bench(ctx), second(ctx)
+    cc, pid = other.party
+
+    def pushed() -> Any:
+        for info in bench_.stored("hubclientinfo"):
+            if (str(info.get("country_code")).upper(), str(info.get("party_id")).upper()) == (
+                cc.upper(),
+                pid.upper(),
+            ):
+                return info
+        return None
+
+    found = bench_.wait_for(pushed, max(min(ctx.wait, 10.0), 1.0))
+    if found is None:
+        return failed(f"no ClientInfo for {cc}*{pid} pushed to the bench's eMSP")
+    return passed(f"ClientInfo {cc}*{pid} {found.get('status')} pushed")
+
+
 # ---- every role, at the end: credentials update and unregistration -------------------------
 
 
