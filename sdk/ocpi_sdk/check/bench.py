@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ocpi_sdk.check.model import Exchange
 from ocpi_sdk.credentials import Party, register
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class BenchParty:
         self.registration: Any = None
         self.error: str | None = None
         self.our_token = ""
+        self.exchanges: list[Exchange] = []  # the registration, as evidence
 
     def start(self) -> None:
         from ocpi_sdk.sim.seed import seed_platform
@@ -95,14 +97,16 @@ class BenchParty:
         ctx.prober.redact.add(self.our_token)
         us = Party(self.our_token, self.platform.versions_url, self.platform.party_roles())
         try:
-            self.registration = register(
-                ctx.versions_url,
-                token_a,
-                us,
-                role=self.role,
-                versions=[self.version],
-                token_encoding=ctx.token_encoding,
-            )
+            with ctx.prober.sdk_client(self.exchanges) as http:
+                self.registration = register(
+                    ctx.versions_url,
+                    token_a,
+                    us,
+                    role=self.role,
+                    versions=[self.version],
+                    token_encoding=ctx.token_encoding,
+                    client=http,
+                )
         except Exception as exc:
             self.error = ctx.prober.redact(f"{type(exc).__name__}: {exc}")
             return

@@ -127,6 +127,18 @@ class Exchange:
     error: str | None = None
     note: str | None = None
 
+    def redact(self, redact: Callable[[str], str]) -> None:
+        """Apply ``redact`` again (to secrets learnt after this exchange was recorded)."""
+        self.url = redact(self.url)
+        self.request_headers = {k: redact(v) for k, v in self.request_headers.items()}
+        self.response_headers = {k: redact(v) for k, v in self.response_headers.items()}
+        if self.request_body is not None:
+            self.request_body = redact(self.request_body)
+        if self.response_body is not None:
+            self.response_body = redact(self.response_body)
+        if self.error is not None:
+            self.error = redact(self.error)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "request": {

@@ -174,6 +174,35 @@ class Prober:
             document = None
         return Answer(response.status_code, response.headers, document, text, exchange)
 
+    def sdk_client(self, into: list[Exchange]) -> httpx.Client:
+        """An httpx client for the SDK's own calls (registration, its clients) that records each
+        exchange, redacted, into ``into``."""
+
+        def done(response: httpx.Response) -> None:
+            response.read()
+            request = response.request
+            body = request.content.decode("utf-8", errors="replace") if request.content else None
+            into.append(
+                Exchange(
+                    method=request.method,
+                    url=self.redact(str(request.url)),
+                    request_headers={
+                        k: self.redact(v) for k, v in request.headers.items() if k.lower() in _SENT
+                    },
+                    request_body=self.redact(_preview(body)) if body else None,
+                    status=response.status_code,
+                    response_headers={
+                        k: self.redact(v)
+                        for k, v in response.headers.items()
+                        if k.lower() in _SHOWN
+                    },
+                    response_body=self.redact(_preview(response.text)),
+                    note="sent by the SDK",
+                )
+            )
+
+        return httpx.Client(timeout=self.http.timeout, event_hooks={"response": [done]})
+
     def get(self, url: str, **options: Any) -> Answer:
         """A GET, repeated (up to twice) after an answer a careful client may retry: 429, 5xx,
         or a 200 whose body is not JSON. Those answers are kept in ``transient``."""
@@ -188,6 +217,7 @@ class Prober:
         return answer
 
 
+_SENT = {"authorization", "x-request-id", "x-correlation-id", "content-type"}
 _SHOWN = {
     "content-type",
     "link",

@@ -225,6 +225,12 @@ def run(
                 run_.notes.extend(ctx.bench.notes)
     finally:
         prober.close()
+    for result in run_.results:  # secrets learnt late (a rotated token) leave no trace
+        for exchange in result.evidence:
+            exchange.redact(redactor)
+        result.message = redactor(result.message)
+        result.details = [redactor(d) for d in result.details]
+    run_.notes = [redactor(n) for n in run_.notes]
     run_.finished = datetime.now(UTC)
     return run_
 

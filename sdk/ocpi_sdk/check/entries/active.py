@@ -105,6 +105,7 @@ def now() -> str:
 def register(ctx: Context) -> Verdict:
     if ctx.bench is None:
         return skipped("not in active mode")
+    ctx.prober.recording.extend(ctx.bench.main.exchanges)
     if ctx.bench.error:
         return failed(f"registration failed: {ctx.bench.error}")
     connection = ctx.bench.registration.connection
