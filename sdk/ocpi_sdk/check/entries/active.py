@@ -22,6 +22,7 @@ from ocpi_sdk.check.entries.discovery import envelope_problems
 from ocpi_sdk.check.entries.probes import price_cdrs
 from ocpi_sdk.check.model import SpecRef, Verdict, failed, passed, skipped, verdict
 from ocpi_sdk.check.probe import Answer
+from ocpi_sdk.converter import parse_datetime
 
 ACTIVE: Any = {"mode": "active"}
 V22 = ("2.2.1", "2.3.0")
@@ -470,7 +471,9 @@ def patch_evse(ctx: Context, status: str) -> Verdict:
     location = bench_location(ctx)
     evse = location["evses"][0]
     url = url_of(ctx, "locations", "RECEIVER", *party(location), location["id"], evse["uid"])
-    answer = ctx.prober.request("PATCH", url, json_body={"status": status, "last_updated": now()})
+    stamp = now()
+    answer = ctx.prober.request("PATCH", url, json_body={"status": status, "last_updated": stamp})
+    ctx.store["evse patched"] = stamp
     found = expect_ok(ctx, answer, f"PATCH EVSE {evse['uid']} status {status}")
     if found.outcome != "pass":
         return found
@@ -493,6 +496,34 @@ def patch_evse(ctx: Context, status: str) -> Verdict:
 @guarded
 def patch_evse_status(ctx: Context) -> Verdict:
     return patch_evse(ctx, "CHARGING")
+
+
+@entry(
+    "active.emsp.parent_last_updated",
+    "A PATCH of an EVSE updates the Location's last_updated",
+    sends="GET locations/{country_code}/{party_id}/{location_id} after the EVSE PATCH",
+    rule="PATCH on an EVSE: the Receiver SHALL set the new last_updated on the Location",
+    ref=_refs.module_ref("locations", "*PATCH* Method"),
+    versions=V22,
+    **EMSP,
+)
+@guarded
+def parent_last_updated(ctx: Context) -> Verdict:
+    stamp = ctx.store.get("evse patched")
+    if stamp is None:
+        raise NotReady("no EVSE was patched")
+    location = bench_location(ctx)
+    url = url_of(ctx, "locations", "RECEIVER", *party(location), location["id"])
+    answer = ctx.get(url)
+    got = answer.data.get("last_updated") if isinstance(answer.data, dict) else None
+    try:
+        fresh = got is not None and parse_datetime(str(got)) >= parse_datetime(stamp)
+    except (TypeError, ValueError):
+        fresh = False
+    if not fresh:
+        ctx.blame(answer)
+        return failed(f"the Location's last_updated is {got!r}, the EVSE was patched at {stamp}")
+    return passed(f"Location last_updated {got}")
 
 
 @entry(
