@@ -209,7 +209,8 @@ def test_token_a_cannot_read_the_modules_and_the_run_says_so() -> None:
         result = run(Options(platform.versions_url, platform.token_a, role="cpo"))
     assert outcomes(result, "fail") == set()
     skipped = next(r for r in result.results if r.check.id == "page.limit")
-    assert skipped.outcome == "skip" and "401" in " ".join(skipped.details)
+    assert skipped.outcome == "skip" and "HTTP 401" in " ".join(skipped.details)
+    assert any("token C" in note for note in result.notes)
 
 
 def test_only_and_profile() -> None:
@@ -303,3 +304,12 @@ def test_active_registration_refused_fails_register_and_skips_the_scenarios() ->
     assert found["active.register"].outcome == "fail"
     assert found["active.cpo.push_token"].outcome == "skip"
     assert result.exit_status == 1
+
+
+def test_list_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--list", "--role", "hub", "--version", "2.3.0", "--format", "json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    ids = {e["id"] for e in entries}
+    assert "active.hub.forwards" in ids and "objects.single_location" not in ids
+    for item in entries:
+        assert item["spec"].startswith("OCPI 2.3.0 ") and item["severity"] in SEVERITIES

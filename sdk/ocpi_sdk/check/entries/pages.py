@@ -40,11 +40,11 @@ def each_list(
         pull = ctx.pull(module)
         first = pull.first
         if first is None or first.status != 200 or not isinstance(first.data, list):
-            notes.append(f"{module}: not readable ({first.describe() if first else 'no page'})")
+            notes.append(f"{module} not tested: {first.describe() if first else 'no page'}")
             continue
         outcome = test(pull)
         if isinstance(outcome, str):
-            notes.append(f"{module}: {outcome}")
+            notes.append(f"{module} not tested: {outcome}")
         elif outcome:
             problems.extend(f"{module}: {p}" for p in outcome)
         else:
