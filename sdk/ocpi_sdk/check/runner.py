@@ -13,7 +13,7 @@ from ocpi_sdk import packages
 from ocpi_sdk.check import profiles
 from ocpi_sdk.check.catalogue import select
 from ocpi_sdk.check.context import CannotStart, Context
-from ocpi_sdk.check.model import Check, Outcome, Result, Severity, Verdict, failed
+from ocpi_sdk.check.model import ROLES, Check, Outcome, Result, Severity, Verdict, failed
 from ocpi_sdk.check.probe import Answer, Prober, Redactor
 
 Progress = Callable[[int, int, Result], None]
@@ -179,6 +179,9 @@ def run(
     transport: Any = None,
 ) -> Run:
     """Run the checks ``options`` select; raises :class:`CannotStart` when discovery fails."""
+    if options.role.lower() not in ROLES or options.mode not in ("read-only", "active"):
+        raise CannotStart(f"role must be one of {', '.join(ROLES)} and mode read-only or active")
+    options = attrs.evolve(options, role=options.role.lower())
     try:
         profile = profiles.load(options.profile)
     except profiles.UnknownProfileError as exc:
