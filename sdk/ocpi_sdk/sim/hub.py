@@ -74,14 +74,20 @@ def unsupported_versions(versions: tuple[str, ...]) -> list[str]:
     return [v for v in versions if not packages.package(v).PROFILE.routing_headers]
 
 
-def mount_hub(platform: Platform) -> None:
-    """Mount a forwarding handler for every interface of every version the hub speaks."""
-    refused = unsupported_versions(platform.versions)
-    if refused:
+def refuse_unroutable(versions: tuple[str, ...]) -> tuple[str, ...]:
+    """The versions a hub serves: those with routing headers. Raises ValueError, with a clear
+    message, when none is left (a 2.1.1-only hub); the CLI refuses any such version."""
+    kept = tuple(v for v in versions if v not in unsupported_versions(versions))
+    if not kept:
         raise ValueError(
-            f"a hub cannot serve OCPI {', '.join(refused)}: that version has no routing "
+            f"a hub cannot serve OCPI {', '.join(versions)}: that version has no routing "
             "headers (OCPI-to-*), so a hub cannot tell where a request goes; use 2.2.1 or 2.3.0"
         )
+    return kept
+
+
+def mount_hub(platform: Platform) -> None:
+    """Mount a forwarding handler for every interface of every version the hub speaks."""
     router = HubRouter(platform)
     platform.hub = router
     for version in platform.versions:
@@ -241,6 +247,8 @@ def _client(platform: Platform, target: PartnerRecord, route: Route, ctx: Reques
 
     connection = platform.connection_to(target)
     options: dict[str, Any] = {"client": platform.http(), "retries": SIM_RETRIES}
+    if ctx.correlation_id:  # a new X-Request-ID per hop, the same X-Correlation-ID
+        options["correlation_id"] = ctx.correlation_id
     if ctx.party is not None:
         to = _party_of(target)
         options["routing"] = Routing(ctx.party.country_code, ctx.party.party_id, *to)

@@ -75,6 +75,10 @@ class Platform:
     """The state and behaviour of one simulated party, served by :mod:`ocpi_sdk.server`."""
 
     def __init__(self, config: SimConfig) -> None:
+        if config.role == "HUB":  # a hub routes: only versions with routing headers
+            from ocpi_sdk.sim.hub import refuse_unroutable
+
+            config.versions = refuse_unroutable(config.versions)
         self.config = config
         self.role = config.role
         self.store = ObjectStore(config.db_path)
