@@ -20,6 +20,7 @@ from ocpi_sdk.errors import OcpiError
 from ocpi_sdk.schemas._files import SCHEMA_BASE_URI
 from ocpi_sdk.schemas._interfaces import Interface, Operation, raw_interfaces
 from ocpi_sdk.schemas._registry import version_schemas
+from ocpi_sdk.schemas._variants import derive
 
 OPENAPI_VERSION = "3.1.0"
 ROLES = ("cpo", "emsp", "hub")
@@ -139,7 +140,9 @@ class _Builder:
 
     def uri(self, name: str) -> str:
         """The JSON pointer of definition ``name`` inside the document."""
-        return str(_bundled({"$ref": schemas.uri(self.version, name)}, self.base, self.local)["$ref"])
+        return str(
+            _bundled({"$ref": schemas.uri(self.version, name)}, self.base, self.local)["$ref"]
+        )
 
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": self.uri(name)}
@@ -193,10 +196,13 @@ class _Builder:
     def components(self) -> dict[str, Any]:
         component_schemas: dict[str, Any] = {}
         for name, doc in self.files.items():
-            # the file as it is, minus what only a schema resource's root may carry; its $id is
+            # the file with the registry's lenient policy (what the SDK accepts: unknown values
+            # of open enums), minus what only a schema resource's root may carry; its $id is
             # kept as x-ocpi-schema-id and its $refs point at the copies in this document
             embedded = {
-                key: value for key, value in doc.items() if key not in ("$id", "$schema")
+                key: value
+                for key, value in derive(doc, "lenient").items()
+                if key not in ("$id", "$schema")
             }
             embedded["x-ocpi-schema-id"] = doc["$id"]
             component_schemas[name.removesuffix(".json")] = _bundled(
