@@ -3,7 +3,8 @@
 Everything comes from data: the interfaces of ``schemas/<version>/interfaces.json`` (which
 operations, paths, parameters, bodies), its ``transport`` rules (token encoding, request-id and
 routing headers), the JSON Schema files of the version (embedded whole under
-``components/schemas`` and referenced by their ``$id``) and the status codes of the version's
+``components/schemas``, as the registry validates with them, each ``$ref`` pointing inside the
+document so tools without ``$id`` support resolve it) and the status codes of the version's
 status codes chapter (``status_codes.json`` beside this module).
 """
 
@@ -378,7 +379,7 @@ class _Builder:
                 continue
             response = self.paths[path][op.method.lower()]["responses"]["200"]
             response["links"] = {
-                f"Get{getter.name.title().replace('_', '')}": {
+                getter.name: {
                     "operationId": self.operation_id(interface, getter),
                     "parameters": {p.name: f"$request.path.{p.name}" for p in getter.path_params},
                     "description": "The object just stored, read back.",
@@ -402,7 +403,9 @@ class _Builder:
                 item[op.method.lower()] = operation
             self.links(interface)
         who = self.role.upper() if self.role else "every role"
-        server = self.server or "https://www.server.com/ocpi/" + (self.role or "cpo")
+        server = self.server or "https://www.server.com/ocpi" + (
+            f"/{self.role}" if self.role else ""
+        )
         doc: dict[str, Any] = {
             "openapi": OPENAPI_VERSION,
             "info": {
@@ -440,7 +443,8 @@ def document(version: str, role: str | None = None, *, server: str | None = None
     ``role`` is ``"cpo"``, ``"emsp"``, ``"hub"`` or None for every interface of the version.
     ``server`` is the party's OCPI root URL (``https://host/ocpi``: versions at
     ``<server>/versions``, endpoints at ``<server>/<version>/<module>``); a placeholder when None.
-    The version's JSON Schemas are embedded unchanged under ``components/schemas`` and referenced
-    by their ``$id``. The result is a new dict: change it freely.
+    The version's JSON Schema files are embedded under ``components/schemas`` (each with its
+    ``$id`` as ``x-ocpi-schema-id``; the registry's lenient view, so open enums are open) and
+    referenced by JSON pointers into the document. The result is a new dict: change it freely.
     """
     return _Builder(str(version), role, server).build()
