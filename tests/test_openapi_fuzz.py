@@ -66,8 +66,10 @@ class Run:
 
 
 @pytest.fixture(scope="module")
-def runs() -> Iterator[dict[tuple[str, str], Run]]:
-    """Schemathesis against every simulator, the runs side by side (each in its own process)."""
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], Run]]:
+    """Schemathesis against every simulator, the runs side by side (each in its own process,
+    in a scratch folder: Schemathesis keeps a cache where it runs)."""
+    scratch = tmp_path_factory.mktemp("schemathesis")
     with ExitStack() as stack:
         started = {}
         for role in ROLES:
@@ -88,7 +90,11 @@ def runs() -> Iterator[dict[tuple[str, str], Run]]:
                     "1",
                 )
                 process = subprocess.Popen(
-                    command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                    command,
+                    cwd=scratch,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
                 )
                 started[(role, version)] = (sim, sim.platform.received, process)
         results = {}
