@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -229,7 +231,9 @@ class OcpiServer:
         try:
             response, party = await self._dispatch(request)
         except _Answer as answer:
-            response = self._error(request, answer.http_status, answer.code, answer.message)
+            version = request.path.strip("/").split("/", 1)[0]
+            code = _known_code(answer.code, version)
+            response = self._error(request, answer.http_status, code, answer.message)
             response.headers.update(answer.headers)
         except Exception:  # a handler's bug: answer 500 in an envelope, log it for the operator
             log.exception("error while answering %s %s", request.method, request.path)
@@ -633,6 +637,29 @@ def _page_body(parts: Sequence[bytes]) -> bytes:
     pieces[0] = b'{"data":[' + pieces[0]
     pieces[-1] = pieces[-1] + b"]," + _success_tail()
     return b",".join(pieces)
+
+
+@functools.cache
+def _status_codes() -> dict[str, set[int]]:
+    """The status codes of each version's status codes chapter (the table ocpi_sdk.openapi
+    keeps; read as data, so this core needs no web framework)."""
+    import ocpi_sdk
+
+    path = Path(ocpi_sdk.__file__).parent / "openapi" / "status_codes.json"
+    if not path.exists():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8")).get("versions", {})
+    return {version: {int(code) for code in codes} for version, codes in table.items()}
+
+
+def _known_code(code: int, version: str) -> int:
+    """``code`` when ``version`` defines it, else the generic code of its class (2004 Unknown
+    Token is 2000 in 2.1.1, which has no such code)."""
+    codes = _status_codes().get(version)
+    if not codes or code in codes:
+        return code
+    generic = code // 1000 * 1000
+    return generic if generic in codes else status.GENERIC_CLIENT_ERROR
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from ocpi_sdk import envelope as status
 from ocpi_sdk.envelope import envelope
+from ocpi_sdk.openapi import openapi_route
 from ocpi_sdk.server import IncomingRequest, OutgoingResponse
 from ocpi_sdk.server.starlette import METHODS, incoming
 from ocpi_sdk.sim.platform import Platform
@@ -32,6 +33,8 @@ class SimApp:
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
         routes = [
+            # the platform's own OpenAPI document (ocpi_sdk.openapi), public like a versions list
+            openapi_route(platform.role.lower(), platform.versions, root_path="/ocpi"),
             Route("/ocpi/alt/{path:path}", self.endpoint, methods=METHODS),
             Route("/ocpi/{path:path}", self.endpoint, methods=METHODS),
         ]
