@@ -1,4 +1,5 @@
-"""The fast validator (jsonschema-rs) and the reference (jsonschema) agree on every verdict."""
+"""The fast engine (jsonschema-rs) and the reference (jsonschema) agree on every verdict and on
+every problem (path, rule, message), errors and notes, in both modes."""
 
 from __future__ import annotations
 
@@ -30,5 +31,10 @@ def test_same_verdict_on_examples_and_mutations(
         candidates += [m.payload for m in mutations(version, use.name, payload)]
     fast = schemas.fast_validator(use.name, version=version, strict=strict, partial=partial)
     slow = schemas.reference_validator(use.name, version=version, strict=strict, partial=partial)
+    candidates.append({**payload, "x_partner_field": {"a": 1}})
     for candidate in candidates:
         assert fast.is_valid(candidate) == slow.is_valid(candidate)
+        options = {"version": version, "strict": strict, "partial": partial}
+        ours = schemas.check(candidate, use.name, **options)
+        reference = schemas.reference_check(candidate, use.name, **options)
+        assert ours == reference

@@ -15,17 +15,20 @@ from __future__ import annotations
 from ocpi_sdk.schemas._interfaces import interfaces
 from ocpi_sdk.schemas._registry import get, kind, names, uri, versions
 from ocpi_sdk.schemas._validation import (
+    MAX_LISTED,
     Problem,
     Report,
     check,
     check_envelope,
     fast_validator,
     json_path,
+    reference_check,
     reference_validator,
     validate,
 )
 
 __all__ = [
+    "MAX_LISTED",
     "Problem",
     "Report",
     "check",
@@ -36,6 +39,7 @@ __all__ = [
     "json_path",
     "kind",
     "names",
+    "reference_check",
     "reference_validator",
     "uri",
     "validate",
