@@ -8,24 +8,30 @@ from pathlib import Path
 import pytest
 
 from ocpi_sdk import schemas
-from tests.examples import EXAMPLES, Full, Partial, SpecError, load
+from tests.examples import EXAMPLES, Fragment, Full, Partial, SpecError, fragment_body, load
 from tests.mutations import mutations
 
 CASES = [
     (v, f, u)
     for v, files in EXAMPLES.items()
     for f, u in files.items()
-    if isinstance(u, Full | Partial | SpecError)
+    if isinstance(u, Full | Partial | Fragment | SpecError)
 ]
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 @pytest.mark.parametrize(("version", "file", "use"), CASES, ids=[f"{v}/{f}" for v, f, _ in CASES])
 def test_same_verdict_on_examples_and_mutations(
-    examples_dir: Path, version: str, file: str, use: Full | Partial | SpecError, strict: bool
+    examples_dir: Path,
+    version: str,
+    file: str,
+    use: Full | Partial | Fragment | SpecError,
+    strict: bool,
 ) -> None:
-    partial = isinstance(use, Partial)
+    partial = isinstance(use, Partial | Fragment) or (isinstance(use, SpecError) and use.partial)
     payload = load(version, file)
+    if isinstance(use, Fragment):
+        payload = fragment_body(payload)
     candidates = [payload]
     if isinstance(use, Full):
         candidates += [m.payload for m in mutations(version, use.name, payload)]

@@ -27,7 +27,7 @@ import referencing
 from referencing.jsonschema import DRAFT202012
 
 from ocpi_sdk.schemas._registry import version_schemas
-from ocpi_sdk.schemas._variants import OPEN_ENUM, PARTIAL_SUFFIX, Mode, derive
+from ocpi_sdk.schemas._variants import OPEN_ENUM, PARTIAL_SUFFIX, PATCH_REQUIRED, Mode, derive
 
 Severity = Literal["error", "note"]
 ENVELOPE = "Response"
@@ -725,6 +725,38 @@ def reference_check(
         if raw.rule == "unevaluatedProperties" or _is_open_enum_miss(raw):
             notes.extend(p for p in _explain(raw, path, "note") if p.path not in error_paths)
     return Report(_sorted(errors), _sorted(notes))
+
+
+def patch_required(name: str, *, version: str) -> tuple[str, ...]:
+    """The fields every PATCH body of ``name`` must carry in ``version`` (``("last_updated",)``
+    from OCPI 2.2.1 on: "Any request to the PATCH method SHALL contain the last_updated field";
+    read from ``x-ocpi-patch-required`` in the schema)."""
+    return tuple(version_schemas(version).definition(name).get(PATCH_REQUIRED, ()))
+
+
+def check_patch(body: Any, name: str, *, version: str) -> list[Problem]:
+    """What keeps ``body`` from being sent as a PATCH of ``name``: each field of
+    :func:`patch_required` it lacks (rule ``required``), then its other errors as a partial
+    ``name``. Empty when the body may be sent; a client refuses a non-empty answer."""
+    missing = [
+        Problem(json_path([field]), "required field is missing in a PATCH body", "required")
+        for field in patch_required(name, version=version)
+        if not isinstance(body, dict) or body.get(field) is None
+    ]
+    seen = {p.path for p in missing}
+    others = check(body, name, version=version, partial=True).errors
+    return missing + [p for p in others if p.path not in seen]
+
+
+def is_valid(
+    payload: Any, name: str, *, version: str, partial: bool = False, strict: bool = False
+) -> bool:
+    """Whether ``payload`` is a valid ``name`` (the cheapest question; see :func:`check`)."""
+    mode: Mode = "strict" if strict else "lenient"
+    try:
+        return bool(_compiled(version, mode).fast(name, partial).is_valid(payload))
+    except _ENGINE_FAILURES:
+        return False
 
 
 def validate(
