@@ -396,15 +396,17 @@ class CredentialsHandler:
     def handle(self, request: CredentialsRequest) -> CredentialsReply:
         """Answer one request, calling the partner back with blocking I/O where needed."""
         headers, tolerated, refusal = self._request_ids(request)
-        result: CredentialsReply = refusal or run_flow(self._flow(request), self.client)
+        if refusal is not None:
+            return attrs.evolve(refusal, headers=headers, tolerated=tolerated)
+        result: CredentialsReply = run_flow(self._flow(request), self.client)
         return attrs.evolve(result, headers=headers, tolerated=tolerated)
 
     async def ahandle(self, request: CredentialsRequest) -> CredentialsReply:
         """The asyncio twin of :meth:`handle`."""
         headers, tolerated, refusal = self._request_ids(request)
-        result: CredentialsReply = refusal or await arun_flow(
-            self._flow(request), self.async_client
-        )
+        if refusal is not None:
+            return attrs.evolve(refusal, headers=headers, tolerated=tolerated)
+        result: CredentialsReply = await arun_flow(self._flow(request), self.async_client)
         return attrs.evolve(result, headers=headers, tolerated=tolerated)
 
     def _request_ids(
