@@ -17,13 +17,14 @@ import sys
 
 import jsonschema
 import referencing
-from _common import EXAMPLES, ROOT, rate
+from _common import EXAMPLES, ROOT, rate, seconds
 from referencing.jsonschema import DRAFT202012
 
 sys.path.insert(0, str(ROOT))
 
-from ocpi_sdk import schemas  # noqa: E402
-from tests.mutations import mutations  # noqa: E402
+from ocpi_sdk import packages, schemas
+from ocpi_sdk.errors import PayloadError
+from tests.mutations import mutations
 
 N = int(os.environ.get("BENCH_N", "5000"))
 VERSION = "2.2.1"
@@ -59,14 +60,46 @@ def main() -> int:
                 ours = itertools.cycle(payloads)
                 theirs = itertools.cycle(payloads)
                 sdk = rate(lambda f=function, c=ours, n=name: f(next(c), n, version=VERSION), N)
-                base = rate(lambda c=theirs, v=plain: list(v.iter_errors(next(c))), max(N // 50, 40))
+                base = rate(
+                    lambda c=theirs, v=plain: list(v.iter_errors(next(c))), max(N // 50, 40)
+                )
                 worst = min(worst, sdk / base)
                 print(
                     f"{name:8} {kind:13} {label:8}: sdk {sdk:10,.0f}/s  "
                     f"plain jsonschema {base:8,.0f}/s  ratio {sdk / base:7.1f}x (aim >= 100x)"
                 )
     print(f"worst ratio {worst:.1f}x (aim >= 100x)")
+    pathological()
     return 0
+
+
+def pathological() -> None:
+    """Issue #12 item 9: a 600 KB pathological payload answered in under a second (was 20 s)."""
+    package = packages.package(VERSION)
+    nulls = b"[" + b",".join([b"null"] * 120_000) + b"]"
+    cases = {
+        "120,000 nulls as list[Location]": (nulls, list[package.Location]),
+        "120,000 nulls as Location": (nulls, package.Location),
+        "600 KB string as list[Location]": (
+            json.dumps("x" * 600_000).encode(),
+            list[package.Location],
+        ),
+        "nesting 100,000 deep": (b"[" * 100_000 + b"]" * 100_000, package.Location),
+    }
+    for label, (text, cls) in cases.items():
+        best = seconds(lambda t=text, c=cls: _refused(package, t, c))
+        print(f"loads    {label:34}: {best * 1000:7.1f} ms (aim < 1000 ms)")
+    data = json.loads(nulls)
+    best = seconds(lambda: schemas.check({"evses": data}, "Location", version=VERSION))
+    print(f"check    {'120,000 nulls for evses':34}: {best * 1000:7.1f} ms (aim < 1000 ms)")
+
+
+def _refused(package: object, text: bytes, cls: object) -> None:
+    try:
+        package.loads(text, cls)  # type: ignore[attr-defined]
+    except PayloadError:
+        return
+    raise AssertionError("accepted a pathological payload")
 
 
 if __name__ == "__main__":

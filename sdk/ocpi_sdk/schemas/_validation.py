@@ -27,7 +27,14 @@ import referencing
 from referencing.jsonschema import DRAFT202012
 
 from ocpi_sdk.schemas._registry import version_schemas
-from ocpi_sdk.schemas._variants import OPEN_ENUM, PARTIAL_SUFFIX, PATCH_REQUIRED, Mode, derive
+from ocpi_sdk.schemas._variants import (
+    OPEN_ENUM,
+    PARTIAL_SUFFIX,
+    PATCH_REQUIRED,
+    Mode,
+    derive,
+    non_null,
+)
 
 Severity = Literal["error", "note"]
 ENVELOPE = "Response"
@@ -90,6 +97,8 @@ class _Compiled:
             name: definition for doc in self.documents for name, definition in doc["$defs"].items()
         }
         self._at: dict[tuple[str | int, ...], dict[str, Any]] = {}
+        self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
+        self._nodes: dict[str, _Node | None] = {}
         if mode == "exact":
             _check_single_pass(version, self.defs)
             for doc in self.documents:
@@ -185,6 +194,45 @@ class _Compiled:
             self._entries[key] = entry
         return entry
 
+    def root_name(self, name: str, partial: bool) -> str:
+        """The definition validated for ``name`` (its ``__partial`` sibling for a PATCH body)."""
+        return str(self._root(name, partial)["$ref"]).rsplit("/", 1)[1]
+
+    def node(self, name: str) -> _Node | None:
+        """How :func:`check` walks definition ``name``: a plain object definition has its root
+        keywords checked in Python and each property validated on its own, so only the parts
+        of a payload that fail are handed to ``iter_errors`` (which copies what it reports on).
+        None for a definition with applicators at its root (validated whole)."""
+        if name in self._nodes:
+            return self._nodes[name]
+        definition = self.defs.get(name)
+        node = None
+        if definition is not None and _plain_object(definition):
+            node = _Node(self, name, definition)
+        self._nodes[name] = node
+        return node
+
+    def validator_for(self, pointer: str) -> Any:
+        """A ``jsonschema-rs`` validator of the subschema at ``pointer`` (an absolute URI)."""
+        validator = self._fast.get(pointer)
+        if validator is None:
+            with self._lock:
+                validator = jsonschema_rs.Draft202012Validator(
+                    {"$ref": pointer}, registry=self.rs_registry
+                )
+            self._fast[pointer] = validator
+        return validator
+
+    def plain_target(self, schema: Any) -> str | None:
+        """The plain object definition a property schema only refers to, if that is all it does."""
+        if not isinstance(schema, dict) or not _ANNOTATIONS.issuperset(schema):
+            return None
+        ref = schema.get("$ref")
+        if not isinstance(ref, str) or "#/$defs/" not in ref:
+            return None
+        target = ref.rsplit("/", 1)[1]
+        return target if self.node(target) is not None else None
+
     def slow(self, name: str, partial: bool) -> jsonschema.Draft202012Validator:
         key = f"{name}/{partial}"
         validator = self._slow.get(key)
@@ -213,6 +261,7 @@ _APPLICATORS = frozenset(
     }
 )
 _VERDICT_KEYWORDS = ("anyOf", "oneOf", "not", "if", "contains")
+_ANNOTATIONS = frozenset({"$ref", "title", "description"})
 
 
 @attrs.frozen
@@ -222,6 +271,53 @@ class _Entry:
     root: dict[str, Any] | None
     required: frozenset[str]
     declared: frozenset[str]
+
+
+class _Prop:
+    """One property of a plain object definition, as :func:`_descend` walks it."""
+
+    def __init__(self, compiled: _Compiled, owner: str, key: str, schema: Any) -> None:
+        pointer = f"{compiled.ids[owner]}#/$defs/{owner}/properties/{key}"
+        self.validator = compiled.validator_for(pointer)
+        inner = non_null(schema)
+        self.child = compiled.plain_target(inner)
+        self.items_child: str | None = None
+        self.items: Any = None
+        self.shell: Any = None
+        self.array: dict[str, Any] = {}
+        if isinstance(inner, dict) and inner.get("type") == "array" and "items" in inner:
+            self.items_child = compiled.plain_target(inner["items"])
+            if self.items_child is not None:
+                self.array = inner
+                self.items = compiled.validator_for(
+                    f"{compiled.ids[self.items_child]}#/$defs/{self.items_child}"
+                )
+                self.shell = jsonschema_rs.Draft202012Validator(
+                    {k: v for k, v in inner.items() if k != "items"}
+                )
+
+
+class _Node:
+    """A plain object definition: its root keywords, and its properties walked one by one."""
+
+    def __init__(self, compiled: _Compiled, name: str, definition: dict[str, Any]) -> None:
+        self.compiled = compiled
+        self.name = name
+        self.schema = definition
+        self.required = tuple(definition.get("required", ()))
+        self.declared = frozenset(_declared_properties(definition))
+        self.closed = definition.get("unevaluatedProperties") is False
+        self._props: dict[str, _Prop] = {}
+
+    def prop(self, key: str) -> _Prop | None:
+        found = self._props.get(key)
+        if found is None:
+            schema = self.schema["properties"].get(key)
+            if schema is None:
+                return None
+            found = _Prop(self.compiled, self.name, key, schema)
+            self._props[key] = found
+        return found
 
 
 def _plain_object(definition: dict[str, Any]) -> bool:
@@ -292,7 +388,7 @@ def fast_validator(name: str, *, version: str, strict: bool = False, partial: bo
 
 MAX_LISTED = 100
 """At most this many errors (and as many notes) are listed in one :class:`Report`."""
-MAX_COUNTED = 10_000
+MAX_COUNTED = 1_000
 """Errors past the listed ones are counted up to this number, then counting stops."""
 MAX_DEPTH = 200
 """A payload nested deeper than this is not an OCPI payload; it is reported, not walked."""
@@ -503,22 +599,73 @@ def _at(payload: Any, parts: Sequence[str | int]) -> Any:
     return node
 
 
-def _from_rs(error: Any, payload: Any, compiled: _Compiled) -> _Raw:
-    """An error of ``jsonschema-rs`` as a :class:`_Raw`; the instance is read from ``payload``
-    itself (never copied) and the schema from the compiled documents."""
+def _from_rs(
+    error: Any,
+    instance: Any,
+    compiled: _Compiled,
+    prefix: tuple[str | int, ...] = (),
+    base: dict[str, Any] | None = None,
+) -> _Raw:
+    """An error of ``jsonschema-rs`` on ``instance`` (found at ``prefix`` in the payload) as a
+    :class:`_Raw`; the instance is read from the payload itself (never copied) and the schema
+    from the compiled documents (or from ``base``, the schema of an ad-hoc validator)."""
     schema_path = tuple(error.schema_path)
     rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
-    parts = tuple(error.instance_path)
-    kind = error.kind
+    inner = tuple(error.instance_path)
     context: tuple[tuple[_Raw, ...], ...] = ()
     multiple = False
     if rule in ("oneOf", "anyOf"):
+        kind = error.kind
         branches = getattr(kind, "context", None) or []
-        context = tuple(tuple(_from_rs(e, payload, compiled) for e in b) for b in branches)
+        context = tuple(
+            tuple(_from_rs(e, instance, compiled, prefix, base) for e in b) for b in branches
+        )
         multiple = type(kind).__name__ == "OneOfMultipleValid"
-    return _Raw(
-        rule, parts, compiled.schema_at(schema_path[:-1]), _at(payload, parts), context, multiple
-    )
+    if base is not None and "$defs" not in schema_path:
+        schema: Any = base
+        for part in schema_path[:-1]:
+            schema = schema[part]
+    else:
+        schema = compiled.schema_at(schema_path[:-1])
+    return _Raw(rule, prefix + inner, schema, _at(instance, inner), context, multiple)
+
+
+class _Enough(Exception):
+    """Raised once a report has listed and counted all it will."""
+
+
+def _descend(node: _Node, instance: dict[str, Any], parts: tuple[str | int, ...], add: Any) -> None:
+    """Every error of ``instance`` as ``node``, validating only the parts that fail."""
+    if any(field not in instance for field in node.required):
+        add(_Raw("required", parts, node.schema, instance))
+    if node.closed and not node.declared.issuperset(instance):
+        add(_Raw("unevaluatedProperties", parts, node.schema, instance))
+    compiled = node.compiled
+    for key, value in instance.items():
+        prop = node.prop(key) if type(key) is str else None
+        if prop is None or prop.validator.is_valid(value):
+            continue
+        here = (*parts, key)
+        if prop.child is not None and type(value) is dict:
+            child = compiled.node(prop.child)
+            assert child is not None
+            _descend(child, value, here, add)
+        elif prop.items_child is not None and type(value) is list:
+            for error in _errors_of(prop.shell, value):
+                add(_from_rs(error, value, compiled, here, prop.array))
+            child = compiled.node(prop.items_child)
+            assert child is not None
+            for index, item in enumerate(value):
+                if prop.items.is_valid(item):
+                    continue
+                if type(item) is dict:
+                    _descend(child, item, (*here, index), add)
+                else:
+                    for error in _errors_of(prop.items, item):
+                        add(_from_rs(error, item, compiled, (*here, index)))
+        else:
+            for error in _errors_of(prop.validator, value):
+                add(_from_rs(error, value, compiled, here))
 
 
 def _from_reference(error: jsonschema.ValidationError) -> _Raw:
@@ -637,6 +784,21 @@ def _not_json(payload: Any, prefix: str) -> list[Problem]:
 
 
 _VALID = Report()
+LONG_LIST = 1_000
+"""A payload with a list longer than this is validated item by item (so its errors stop
+being built once ``MAX_COUNTED`` are counted): ``iter_errors`` builds every error up front."""
+_SHORT_LISTS = jsonschema_rs.Draft202012Validator(
+    {
+        "$defs": {
+            "value": {
+                "maxItems": LONG_LIST,
+                "items": {"$ref": "#/$defs/value"},
+                "additionalProperties": {"$ref": "#/$defs/value"},
+            }
+        },
+        "$ref": "#/$defs/value",
+    }
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ENGINE_FAILURES = (ValueError, TypeError, UnicodeError, OverflowError, RecursionError)
 
@@ -680,15 +842,27 @@ def check(
             notes.add(raw)
         else:
             errors.add(raw)
+        if errors.omitted >= MAX_COUNTED:
+            raise _Enough
 
     try:
-        if entry.root is not None and type(payload) is dict:
+        if entry.root is not None and type(payload) is dict and not _SHORT_LISTS.is_valid(payload):
+            # a list longer than LONG_LIST somewhere: iter_errors would build every error of it
+            node = compiled.node(compiled.root_name(name, partial))
+            assert node is not None
+            _descend(node, payload, (), add)
+        elif entry.root is not None and type(payload) is dict:
             if not entry.required.issubset(payload):
                 add(_Raw("required", (), entry.root, payload))
             if not entry.declared.issuperset(payload):
                 add(_Raw("unevaluatedProperties", (), entry.root, payload))
-        for error in _errors_of(entry.validator, payload):
-            add(_from_rs(error, payload, compiled))
+            for error in _errors_of(entry.validator, payload):
+                add(_from_rs(error, payload, compiled))
+        else:
+            for error in _errors_of(entry.validator, payload):
+                add(_from_rs(error, payload, compiled))
+    except _Enough:
+        pass
     except _ENGINE_FAILURES:
         problems = _not_json(payload, path) or [
             Problem(path, "cannot be validated: not a JSON value", "json")
