@@ -212,6 +212,13 @@ class _Compiled:
         self._nodes[name] = node
         return node
 
+    def node_of(self, name: str) -> _Node:
+        """:meth:`node` of a definition known to be a plain object."""
+        node = self.node(name)
+        if node is None:
+            raise LookupError(f"{name} is not a plain object definition")
+        return node
+
     def validator_for(self, pointer: str) -> Any:
         """A ``jsonschema-rs`` validator of the subschema at ``pointer`` (an absolute URI)."""
         validator = self._fast.get(pointer)
@@ -584,6 +591,18 @@ def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
     return [Problem(path, message, rule, severity)]
 
 
+def _nan_as_number(error: _Raw) -> bool:
+    """A NaN/Infinity given (as Python data) where a number belongs: ``jsonschema-rs`` sees a
+    null there, the reference engine a number. It is a number to the schema; :func:`parse_json`
+    is what refuses NaN in JSON text, and the layer using the number names it."""
+    value = error.instance
+    non_finite = (isinstance(value, float) and not math.isfinite(value)) or (
+        isinstance(value, Decimal) and not value.is_finite()
+    )
+    expected = error.schema.get("type")
+    return non_finite and (expected == "number" or isinstance(expected, list) and "number" in expected)
+
+
 def _is_open_enum_miss(error: _Raw) -> bool:
     return error.rule == "enum" and bool(error.schema.get(OPEN_ENUM))
 
@@ -647,14 +666,11 @@ def _descend(node: _Node, instance: dict[str, Any], parts: tuple[str | int, ...]
             continue
         here = (*parts, key)
         if prop.child is not None and type(value) is dict:
-            child = compiled.node(prop.child)
-            assert child is not None
-            _descend(child, value, here, add)
+            _descend(compiled.node_of(prop.child), value, here, add)
         elif prop.items_child is not None and type(value) is list:
             for error in _errors_of(prop.shell, value):
                 add(_from_rs(error, value, compiled, here, prop.array))
-            child = compiled.node(prop.items_child)
-            assert child is not None
+            child = compiled.node_of(prop.items_child)
             for index, item in enumerate(value):
                 if prop.items.is_valid(item):
                     continue
@@ -836,6 +852,8 @@ def check(
     notes = _Collector(path, "note")
 
     def add(raw: _Raw) -> None:
+        if raw.rule == "type" and _nan_as_number(raw):
+            return
         if raw.rule == "unevaluatedProperties":
             (errors if strict else notes).add(raw)
         elif _is_open_enum_miss(raw):
@@ -848,9 +866,7 @@ def check(
     try:
         if entry.root is not None and type(payload) is dict and not _SHORT_LISTS.is_valid(payload):
             # a list longer than LONG_LIST somewhere: iter_errors would build every error of it
-            node = compiled.node(compiled.root_name(name, partial))
-            assert node is not None
-            _descend(node, payload, (), add)
+            _descend(compiled.node_of(compiled.root_name(name, partial)), payload, (), add)
         elif entry.root is not None and type(payload) is dict:
             if not entry.required.issubset(payload):
                 add(_Raw("required", (), entry.root, payload))
