@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.converter import format_datetime
@@ -310,3 +312,16 @@ def test_item14_twentyfourseven_with_empty_regular_hours_is_accepted(version: st
     period = {"weekday": 1, "period_begin": "08:00", "period_end": "18:00"}
     full = {"twentyfourseven": True, "regular_hours": [period]}
     assert [p.rule for p in schemas.validate(full, "Hours", version=version)] == ["maxItems"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    number=st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**30), max_value=10**30)
+)
+def test_item13_any_number_text_round_trips_exactly(number: Decimal) -> None:
+    package = packages.package("2.2.1")
+    text = format(number, "f")
+    assume(text != "-0")  # JSON's -0 is the integer 0
+    price = package.loads(f'{{"excl_vat": {text}}}', package.Price)
+    assert str(price.excl_vat) == str(Decimal(text))
+    assert package.dumps(price) == f'{{"excl_vat":{text}}}'.encode()

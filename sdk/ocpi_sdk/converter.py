@@ -331,6 +331,9 @@ def json_default(value: Any) -> Any:
     """orjson's ``default``: a ``Decimal`` written exactly, as its own digits, never in
     exponent form (``Decimal("1E+3")`` is written ``1000``)."""
     if isinstance(value, Decimal):
+        text = str(value)
+        if "E" not in text and value.is_finite():
+            return orjson.Fragment(text)
         if not value.is_finite():
             raise TypeError(f"{value} is not a JSON number")
         exponent = value.as_tuple().exponent
