@@ -843,8 +843,13 @@ def check(
     """
     compiled = _compiled(version, "exact")
     entry = compiled.entry(name, partial)
-    try:
-        if entry.whole.is_valid(payload):
+    plain = entry.root is not None and type(payload) is dict
+    root_ok = plain and entry.required.issubset(payload) and entry.declared.issuperset(payload)
+    try:  # the answer for most payloads: valid, found in one pass over them
+        if root_ok:
+            if entry.validator.is_valid(payload):
+                return _VALID
+        elif not plain and entry.whole.is_valid(payload):
             return _VALID
     except _ENGINE_FAILURES:
         pass
@@ -864,14 +869,15 @@ def check(
             raise _Enough
 
     try:
-        if entry.root is not None and type(payload) is dict and not _SHORT_LISTS.is_valid(payload):
+        if plain and not _SHORT_LISTS.is_valid(payload):
             # a list longer than LONG_LIST somewhere: iter_errors would build every error of it
             _descend(compiled.node_of(compiled.root_name(name, partial)), payload, (), add)
-        elif entry.root is not None and type(payload) is dict:
-            if not entry.required.issubset(payload):
-                add(_Raw("required", (), entry.root, payload))
-            if not entry.declared.issuperset(payload):
-                add(_Raw("unevaluatedProperties", (), entry.root, payload))
+        elif plain and entry.root is not None:
+            if not root_ok:
+                if not entry.required.issubset(payload):
+                    add(_Raw("required", (), entry.root, payload))
+                if not entry.declared.issuperset(payload):
+                    add(_Raw("unevaluatedProperties", (), entry.root, payload))
             for error in _errors_of(entry.validator, payload):
                 add(_from_rs(error, payload, compiled))
         else:
