@@ -35,6 +35,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ocpi_sdk import _fastjson
 from ocpi_sdk.errors import PayloadError
 from ocpi_sdk.model_support import FieldConstraintError
 
@@ -210,6 +211,7 @@ class OcpiConverter:
         self._lenient = self._build(strict=False, detailed=False)
         self._strict = self._build(strict=True, detailed=False)
         self._explainers: dict[bool, cattrs.Converter] = {}
+        self._fast = _fastjson.FastDecoder(self.classes, parse_datetime)
 
     def _build(self, *, strict: bool, detailed: bool) -> cattrs.Converter:
         converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=strict)
@@ -273,6 +275,10 @@ class OcpiConverter:
         Raises :class:`~ocpi_sdk.errors.PayloadError` naming each bad field by its JSON path.
         """
         if isinstance(raw, bytes | bytearray | memoryview | str):
+            if not strict:  # the fast path gives the same objects, or leaves it to the rest
+                fast = self._fast.decode(raw, cls)
+                if fast is not _fastjson.FALLBACK:
+                    return cast(T, fast)
             try:
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:

@@ -1,0 +1,240 @@
+"""The fast path of ``loads``: JSON text decoded by msgspec straight into the generated classes.
+
+msgspec reads JSON directly into attrs classes in C (enums by value, open enums through their
+``_missing_``, ``__attrs_post_init__`` run on every object so the generated constraint checks
+apply). It is only a shortcut: the converter's cattrs path stays the reference.
+:meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
+objects, and the converter then takes its usual path, so every error is the reference's error.
+
+Where msgspec's own reading differs from the converter's, the decoders are built with stand-in
+types for two annotations, so the converter's rules decide:
+
+- a ``Decimal`` field is read as :class:`_Number`: msgspec hands over the ``Decimal`` made from the
+  JSON number's text (``float_hook``) or the integer, and the hook keeps it; a JSON string
+  (msgspec would read ``"2.50"`` as a number) or a number beyond a float's range falls back;
+- a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
+  ``parse_datetime`` (UTC with or without ``Z``).
+
+It also falls back on any msgspec error (a missing field, a wrong type, an unknown value of a
+closed enum, a broken constraint, text that is not JSON, ...), on bytes that are not UTF-8, on
+``strict=True`` (the converter does not call it then: msgspec ignores unknown fields of attrs
+classes) and on target types with anything msgspec may read differently (a field renamed from
+its JSON name, ``Any``, a union of several types, numbers inside a list).
+
+``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
+property-test corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+import msgspec
+
+__all__ = ["FALLBACK", "FastDecoder"]
+
+FALLBACK: Final = object()
+"""What :meth:`FastDecoder.decode` answers when the converter's own path must decide."""
+
+_ABSENT: Final = object()
+_SCALARS = (str, bool, int, Decimal, datetime)
+
+
+class _StandIn(type):
+    """msgspec checks that a ``dec_hook`` gave an instance of the type it asked for; the hook
+    only ever gives instances of the real type, so the check is a C-level "yes" (``id`` is
+    never 0), far cheaper than a Python ``__instancecheck__``."""
+
+    __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
+
+
+class _Number(metaclass=_StandIn):
+    """What msgspec is told a ``Decimal`` field holds, so that the hook decides."""
+
+
+class _DateTime(metaclass=_StandIn):
+    """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
+
+
+_STAND_INS = {"Decimal": _Number, "datetime": _DateTime}
+_FLOAT_RANGE = 300  # decimal exponents a float holds (with room): the reference reads floats
+
+
+class FastDecoder:
+    """msgspec decoders for the attrs classes of one version, built on first use per target."""
+
+    def __init__(self, classes: Sequence[type], parse_datetime: Callable[[Any], datetime]) -> None:
+        self._classes = {cls: None for cls in classes}
+        self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
+        self._lock = threading.Lock()
+        self._resolved = False
+
+        def hook(type_: Any, value: Any) -> Any:
+            kind = value.__class__
+            if kind is Decimal and -_FLOAT_RANGE < value.adjusted() < _FLOAT_RANGE:
+                return value  # made by float_hook from the number's text
+            if type_ is _DateTime:
+                return parse_datetime(value)
+            if kind is int and type_ is _Number and -(1 << 63) <= value < (1 << 64):
+                return Decimal(value)
+            raise TypeError("left to the converter")  # a string for a number, too large, ...
+
+        self._hook = hook
+
+    def decode(self, raw: bytes | bytearray | memoryview | str, cls: Any) -> Any:
+        """``raw`` as ``cls`` exactly as the reference converter reads it, or :data:`FALLBACK`."""
+        try:
+            decoder = self._decoders[cls]
+        except (KeyError, TypeError):  # not built yet, or not a type msgspec can key on
+            decoder = self._build(cls)
+        if decoder is None:
+            return FALLBACK
+        data = bytes(raw) if isinstance(raw, memoryview) else raw
+        if not data.isascii() and not isinstance(data, str):
+            try:  # msgspec does not check the UTF-8 of what it skips; the reference does
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                return FALLBACK
+        try:
+            return decoder.decode(data)
+        except Exception:  # any failure: the reference decides and explains
+            return FALLBACK
+
+    def _build(self, cls: Any) -> msgspec.json.Decoder[Any] | None:
+        try:
+            hash(cls)
+        except TypeError:
+            return None
+        with self._lock:
+            if cls in self._decoders:
+                return self._decoders[cls]
+            decoder: msgspec.json.Decoder[Any] | None = None
+            if self._supported(cls, set()):
+                self._resolve_names()
+                with self._stand_ins():
+                    try:
+                        decoder = msgspec.json.Decoder(cls, dec_hook=self._hook, float_hook=Decimal)
+                    except (TypeError, NameError):
+                        decoder = None
+            self._decoders[cls] = decoder
+            return decoder
+
+    @contextlib.contextmanager
+    def _stand_ins(self) -> Iterator[None]:
+        """What msgspec reads of each class while the decoders are built, put back after.
+
+        msgspec reads each class's annotations (strings) in its module's globals: there,
+        ``Decimal`` and ``datetime`` name the stand-in types. It calls ``__attrs_pre_init__`` on
+        each new object: one that sets every optional field to its default saves msgspec a
+        failed ``hasattr`` (a raised AttributeError) per absent field, which is most of its time
+        on OCPI objects. msgspec keeps what it read in ``__msgspec_cache__`` on each class; that
+        is dropped before and after, so msgspec used elsewhere on these classes reads the
+        classes as they are."""
+        modules = {cls.__module__: vars(sys.modules[cls.__module__]) for cls in self._classes}
+        saved = {
+            (module, name): namespace.get(name, _ABSENT)
+            for module, namespace in modules.items()
+            for name in _STAND_INS
+        }
+        self._forget()
+        try:
+            for namespace in modules.values():
+                namespace.update(_STAND_INS)
+            for cls in self._classes:
+                cls.__attrs_pre_init__ = _defaults_setter(cls)  # type: ignore[attr-defined]
+            yield
+        finally:
+            for cls in self._classes:
+                if "__attrs_pre_init__" in vars(cls):
+                    delattr(cls, "__attrs_pre_init__")
+            for (module, name), value in saved.items():
+                if value is _ABSENT:
+                    modules[module].pop(name, None)
+                else:
+                    modules[module][name] = value
+            self._forget()
+
+    def _forget(self) -> None:
+        for cls in self._classes:
+            if "__msgspec_cache__" in vars(cls):
+                delattr(cls, "__msgspec_cache__")
+
+    def _supported(self, type_: Any, seen: set[type]) -> bool:
+        """Whether msgspec reads ``type_`` as the reference converter does (see the module)."""
+        if type_ in _SCALARS:
+            return True
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return issubclass(type_, str)
+        if type_ in self._classes:
+            if type_ in seen:
+                return True
+            seen.add(type_)
+            if "__attrs_pre_init__" in vars(type_):
+                return False
+            return all(
+                _same_name(field) and self._supported(field.type, seen)
+                for field in attrs.fields(type_)
+            )
+        origin = get_origin(type_)
+        args = get_args(type_)
+        if origin is list:  # a number inside a list could hide a string from the check
+            return args[0] is not Decimal and self._supported(args[0], seen)
+        if origin in (Union, types.UnionType):
+            others = [a for a in args if a is not type(None)]
+            return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
+        return False
+
+    def _resolve_names(self) -> None:
+        """msgspec reads each class's annotations in its module's globals; names a generated
+        module imports only for type checkers (to avoid import cycles) are added there."""
+        if self._resolved:
+            return
+        names = {cls.__name__: cls for cls in self._classes}
+        for cls in self._classes:
+            for field in attrs.fields(cls):
+                for inner in _leaves(field.type):
+                    if inner in self._classes or (
+                        isinstance(inner, type) and issubclass(inner, enum.Enum)
+                    ):
+                        names.setdefault(inner.__name__, inner)
+        for cls in self._classes:
+            namespace = vars(sys.modules[cls.__module__])
+            for name, value in names.items():
+                namespace.setdefault(name, value)
+        self._resolved = True
+
+
+def _defaults_setter(cls: type) -> Callable[[Any], None]:
+    """A function setting each field of ``cls`` that has a plain default to that default."""
+    fields = [f for f in attrs.fields(cls) if f.default is not attrs.NOTHING and not _is_factory(f)]
+    lines = ["def set_defaults(obj):"]
+    lines += [f"    obj.{f.name} = _d[{i}]" for i, f in enumerate(fields)] or ["    pass"]
+    namespace: dict[str, Any] = {"_d": tuple(f.default for f in fields)}
+    exec("\n".join(lines), namespace)  # the names are attrs field names
+    setter: Callable[[Any], None] = namespace["set_defaults"]
+    return setter
+
+
+def _is_factory(field: attrs.Attribute[Any]) -> bool:
+    return isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+
+
+def _same_name(field: attrs.Attribute[Any]) -> bool:
+    """A field read under its own name (the converter renames ``from_`` to ``from``)."""
+    return not field.name.endswith("_") and field.alias == field.name
+
+
+def _leaves(type_: Any) -> list[Any]:
+    args = get_args(type_)
+    if not args:
+        return [type_]
+    return [leaf for arg in args for leaf in _leaves(arg)]
