@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,9 @@ class _Off:
     def decode(self, raw: Any, cls: Any) -> Any:
         return _fastjson.FALLBACK
 
+    def encode(self, obj: Any) -> Any:
+        return _fastjson.FALLBACK
+
 
 def reference(converter: OcpiConverter, raw: Any, cls: Any) -> Any:
     """What ``loads`` gives with the fast path switched off (an object or a PayloadError)."""
@@ -50,6 +53,28 @@ def reference(converter: OcpiConverter, raw: Any, cls: Any) -> Any:
         return exc
     finally:
         converter._fast = fast
+
+
+def reference_dumps(converter: OcpiConverter, obj: Any) -> bytes | Exception:
+    """What ``dumps`` gives with the fast path switched off (the bytes or the error)."""
+    fast, converter._fast_out = converter._fast_out, _Off()  # type: ignore[assignment]
+    try:
+        return converter.dumps(obj)
+    except Exception as exc:
+        return exc
+    finally:
+        converter._fast_out = fast
+
+
+def check_dumps(converter: OcpiConverter, obj: Any) -> bool:
+    """The fast ``dumps`` writes the reference's very bytes, or leaves ``obj`` to it."""
+    fast = converter._fast_out.encode(obj)
+    if fast is _fastjson.FALLBACK:
+        return False
+    expected = reference_dumps(converter, obj)
+    assert not isinstance(expected, Exception), "fast dumps wrote what the reference refuses"
+    assert fast == expected
+    return True
 
 
 def same(a: Any, b: Any, path: str = "$") -> None:
@@ -126,6 +151,7 @@ def test_every_example_reads_the_same(
     use = EXAMPLES[version][file]
     if isinstance(use, Full | Many):
         assert all(taken), "a complete example should take the fast path"
+        assert check_dumps(pkg.converter, pkg.loads(text, target))
 
 
 FULL = [
@@ -172,6 +198,11 @@ def test_generated_payloads_read_the_same(version: str, name: str) -> None:
     @given(for_object(version, name))
     def run(payload: Any) -> None:
         taken.append(check(pkg.converter, json.dumps(payload), cls))
+        try:
+            model = pkg.loads(json.dumps(payload), cls)
+        except PayloadError:
+            return
+        assert check_dumps(pkg.converter, model)
 
     run()
     assert any(taken), "no generated payload took the fast path"
@@ -268,3 +299,37 @@ def test_the_classes_are_left_as_they_are() -> None:
         namespace = vars(sys.modules[cls.__module__])
         assert namespace.get("Decimal", Decimal) is Decimal
         assert namespace.get("datetime", datetime) is datetime
+
+
+OPEN_ENUM = """{"id": "1", "standard": "NEW_PLUG", "format": "CABLE", "power_type": "DC",
+    "max_voltage": 400, "max_amperage": 100, "last_updated": "2024-01-01T00:00:00Z"}"""
+
+
+def test_dumps_writes_the_same_for_every_value(examples_dir: Path) -> None:
+    from ocpi_sdk import v2_3_0 as v230
+    from ocpi_sdk.v2_2_1 import CDR, Location, converter
+
+    cdr = converter.loads((examples_dir / "2.2.1" / "cdr_example.json").read_bytes(), CDR)
+    location = converter.loads(
+        (examples_dir / "2.2.1" / "location_example.json").read_bytes(), Location
+    )
+    moment = cdr.last_updated
+    for when in (
+        moment,
+        moment.replace(microsecond=200000),
+        moment.replace(microsecond=123456),
+        moment.replace(tzinfo=None),
+        moment.astimezone(timezone(timedelta(hours=2))),
+        moment.replace(year=999),
+    ):
+        assert check_dumps(converter, attrs.evolve(cdr, last_updated=when, end_date_time=when))
+    price = cdr.tariffs[0].elements[0].price_components[0]
+    for number in ("2.50", "1E+2", "1E-7", "-0", "123456789012345678901234567890.5"):
+        assert check_dumps(converter, attrs.evolve(price, price=Decimal(number)))
+    assert not check_dumps(converter, attrs.evolve(price, price=Decimal("NaN")))
+    assert check_dumps(converter, attrs.evolve(price, type=None))  # a required field unset
+    assert check_dumps(v230.converter, v230.loads(OPEN_ENUM, v230.Connector))
+    assert check_dumps(converter, [location, cdr, price])
+    assert check_dumps(converter, [])
+    assert not check_dumps(converter, attrs.evolve(cdr, cdr_token=None))
+    assert not check_dumps(converter, {"a": cdr})

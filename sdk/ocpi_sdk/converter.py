@@ -212,6 +212,7 @@ class OcpiConverter:
         self._strict = self._build(strict=True, detailed=False)
         self._explainers: dict[bool, cattrs.Converter] = {}
         self._fast = _fastjson.FastDecoder(self.classes, parse_datetime)
+        self._fast_out = _fastjson.FastEncoder(self.classes, format_datetime, json_default)
 
     def _build(self, *, strict: bool, detailed: bool) -> cattrs.Converter:
         converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=strict)
@@ -294,6 +295,9 @@ class OcpiConverter:
 
     def dumps(self, obj: Any) -> bytes:
         """A model (or list of models) as compact JSON bytes, numbers written exactly."""
+        fast = self._fast_out.encode(obj)  # the same bytes, or left to the rest
+        if fast is not _fastjson.FALLBACK:
+            return cast(bytes, fast)
         return orjson.dumps(self._lenient.unstructure(obj), default=json_default)
 
     def _explain(self, data: Any, cls: Any, strict: bool) -> list[Any]:
