@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -333,3 +334,39 @@ def test_dumps_writes_the_same_for_every_value(examples_dir: Path) -> None:
     assert check_dumps(converter, [])
     assert not check_dumps(converter, attrs.evolve(cdr, cdr_token=None))
     assert not check_dumps(converter, {"a": cdr})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"data": [{"a": 1.5}], "status_code": 1000, "timestamp": "2024-01-01T00:00:00Z"}',
+        b'{"status_code": 1000, "data": null}',
+        b'{"status_code": "1000", "data": {"a": [1, 2]}, "status_message": "\\u00e9"}',
+        b'{"status_code": 1000, "data": [], "data": [1]}',
+        '{"status_code": 1000, "data": ["Düsseldorf"]}'.encode(),
+        b'{"status_code": 1000}',
+        b"[1, 2]",
+        b'"text"',
+        b"<html>error</html>",
+        b'{"status_code": 1000, "data": [1, 2',
+        b'{"status_code": 1000, "data": [1,, 2]}',
+        b'{"status_code": 1000, "data": ["\xff"]}',
+        b'{"status_code": NaN, "data": []}',
+        b'{"status_code": 1000, "data": []} trailing',
+    ],
+)
+def test_the_envelope_reads_as_orjson_reads_it(body: bytes) -> None:
+    """The client splits a response body into its members and ``data``'s text; parsed, that is
+    what orjson gives for the whole body, and a body orjson refuses is refused the same way."""
+    try:
+        expected = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        with pytest.raises(orjson.JSONDecodeError):
+            _fastjson.read_envelope(body)
+        return
+    document = _fastjson.read_envelope(body)
+    if isinstance(document, dict) and isinstance(document.get("data"), _fastjson.RawData):
+        document = {**document, "data": document["data"].parse()}
+    assert document == expected
+    if isinstance(expected, dict):
+        assert list(document) == list(expected)  # the members in the order sent
