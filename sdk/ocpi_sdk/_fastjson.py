@@ -151,7 +151,9 @@ class FastDecoder:
             for namespace in modules.values():
                 namespace.update(_STAND_INS)
             for cls in self._classes:
-                cls.__attrs_pre_init__ = _defaults_setter(cls)  # type: ignore[attr-defined]
+                setter = _defaults_setter(cls)
+                if setter is not None:
+                    cls.__attrs_pre_init__ = setter  # type: ignore[attr-defined]
             yield
         finally:
             for cls in self._classes:
