@@ -26,11 +26,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from ocpi_sdk import _fastjson, schemas
+from ocpi_sdk import converter as converter_module
 from ocpi_sdk.converter import OcpiConverter
 from ocpi_sdk.errors import PayloadError
 from tests.examples import EXAMPLES, Envelope, Full, Many, Partial, SpecError, examples_root
 from tests.mutations import mutations
 from tests.schema_strategies import for_object
+
+EXACT = hasattr(converter_module, "parse_json")
 
 
 def package(version: str) -> Any:
@@ -91,7 +94,8 @@ def same(a: Any, b: Any, path: str = "$") -> None:
     elif isinstance(a, datetime):
         assert (a, a.tzinfo) == (b, b.tzinfo), f"{path}: {a!r} != {b!r}"
     elif isinstance(a, Decimal):
-        assert a == b, f"{path}: {a} != {b}"
+        # digit for digit where the reference reads numbers from their text (parse_json)
+        assert (a.as_tuple() == b.as_tuple()) if EXACT else (a == b), f"{path}: {a} != {b}"
     else:
         assert a == b, f"{path}: {a!r} != {b!r}"
         if hasattr(a, "known"):
@@ -226,6 +230,7 @@ CDR_TIMES = ("start_date_time", "end_date_time", "last_updated")
         ("1e400", False),
         ("1e-400", False),
         ("123456789012345678901234567890", False),
+        ("1." + "0" * 100, False),  # hundreds of digits: left to the reference
         ("null", False),
         ("true", False),
     ],

@@ -11,7 +11,8 @@ types for two annotations, so the converter's rules decide:
 
 - a ``Decimal`` field is read as :class:`_Number`: msgspec hands over the ``Decimal`` made from the
   JSON number's text (``float_hook``) or the integer, and the hook keeps it; a JSON string
-  (msgspec would read ``"2.50"`` as a number) or a number beyond a float's range falls back;
+  (msgspec would read ``"2.50"`` as a number), a number beyond a float's range or with hundreds
+  of digits falls back;
 - a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
   ``parse_datetime`` (UTC with or without ``Z``).
 
@@ -68,6 +69,7 @@ class _DateTime(metaclass=_StandIn):
 
 _STAND_INS = {"Decimal": _Number, "datetime": _DateTime}
 _FLOAT_RANGE = 300  # decimal exponents a float holds (with room): the reference reads floats
+_SHORT = Decimal(1).__sizeof__()  # a Decimal whose digits fit its smallest allocation (<= 76)
 
 
 class FastDecoder:
@@ -81,7 +83,11 @@ class FastDecoder:
 
         def hook(type_: Any, value: Any) -> Any:
             kind = value.__class__
-            if kind is Decimal and -_FLOAT_RANGE < value.adjusted() < _FLOAT_RANGE:
+            if (
+                kind is Decimal
+                and -_FLOAT_RANGE < value.adjusted() < _FLOAT_RANGE
+                and value.__sizeof__() == _SHORT  # not hundreds of digits
+            ):
                 return value  # made by float_hook from the number's text
             if type_ is _DateTime:
                 return parse_datetime(value)
@@ -248,9 +254,11 @@ class FastEncoder:
     needed, that build the same dicts as the converter's unstructuring (fields in order, ``None``
     fields left out), written by orjson with the converter's own ``default`` for numbers.
 
-    DateTimes are the one value written differently on the way: a whole-second UTC DateTime is
-    handed to orjson as it is (``OPT_UTC_Z``, in C) when that gives the very text the converter's
-    ``format_datetime`` gives (checked once, here); any other goes through ``format_datetime``.
+    The converter's own unstructure hooks turn DateTimes and numbers (``unstructure_hook`` is
+    its ``get_unstructure_hook``), with two shortcuts checked once, here: a whole-second UTC
+    DateTime is handed to orjson as it is (``OPT_UTC_Z``, in C) when that gives the very text
+    the hook gives, and a ``Decimal`` is handed to orjson's ``default`` as it is when the hook
+    keeps Decimals as they are.
     Anything unexpected (a class it has no function for, a value of the wrong type) answers
     :data:`FALLBACK`, and the converter writes it its own way.
     """
@@ -258,19 +266,25 @@ class FastEncoder:
     def __init__(
         self,
         classes: Sequence[type],
-        format_datetime: Callable[[datetime], str],
+        unstructure_hook: Callable[[type], Callable[[Any], Any]],
         default: Callable[[Any], Any],
     ) -> None:
         self._classes = {cls: None for cls in classes}
         self._default = default
+        format_datetime = unstructure_hook(datetime)
+        number = unstructure_hook(Decimal)
         sample = datetime(2015, 6, 29, 20, 39, 9, tzinfo=UTC)
         native = orjson.dumps(sample, option=orjson.OPT_UTC_Z) == orjson.dumps(
             format_datetime(sample)
         )
+        samples = (Decimal("2.50"), Decimal("1E+3"), Decimal("-0"))
         self._namespace: dict[str, Any] = {
             "_fmt": format_datetime,
+            "_num": number,
+            "_Decimal": Decimal,
             "_UTC": UTC,
             "_native": native,
+            "_decimals_as_they_are": all(number(d) is d for d in samples),
         }
         self._dumpers: dict[type, Callable[[Any], Any]] | None = None
         self._lock = threading.Lock()
@@ -362,7 +376,11 @@ class FastEncoder:
             return f"_fmt({value})"
         if type_ in self._classes:
             return f"{_dumper_name(type_)}({value})"
-        return value  # str, bool, int, enums (orjson writes their value), Decimal (default)
+        if type_ is Decimal:  # the converter's hook for anything but a Decimal it keeps
+            if self._namespace["_decimals_as_they_are"]:
+                return f"({value} if {value}.__class__ is _Decimal else _num({value}))"
+            return f"_num({value})"
+        return value  # str, bool, int, enums (orjson writes their value)
 
 
 def _dumper_name(cls: type) -> str:

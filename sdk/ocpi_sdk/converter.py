@@ -212,7 +212,9 @@ class OcpiConverter:
         self._strict = self._build(strict=True, detailed=False)
         self._explainers: dict[bool, cattrs.Converter] = {}
         self._fast = _fastjson.FastDecoder(self.classes, parse_datetime)
-        self._fast_out = _fastjson.FastEncoder(self.classes, format_datetime, json_default)
+        self._fast_out = _fastjson.FastEncoder(
+            self.classes, self._lenient.get_unstructure_hook, json_default
+        )
 
     def _build(self, *, strict: bool, detailed: bool) -> cattrs.Converter:
         converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=strict)
