@@ -80,6 +80,7 @@ class FastDecoder:
         self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
         self._lock = threading.Lock()
         self._resolved = False
+        fromisoformat = datetime.fromisoformat
 
         def hook(type_: Any, value: Any) -> Any:
             kind = value.__class__
@@ -90,6 +91,10 @@ class FastDecoder:
             ):
                 return value  # made by float_hook from the number's text
             if type_ is _DateTime:
+                if kind is str:  # parse_datetime's own first step, and its answer for UTC
+                    parsed = fromisoformat(value)
+                    if parsed.tzinfo is UTC:
+                        return parsed
                 return parse_datetime(value)
             if kind is int and type_ is _Number and -(1 << 63) <= value < (1 << 64):
                 return Decimal(value)

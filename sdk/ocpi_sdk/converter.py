@@ -290,11 +290,6 @@ class OcpiConverter:
             data = raw
         return self.structure(data, cls, strict=strict)
 
-    def loads_fast(self, raw: bytes | str, cls: Any) -> Any:
-        """``raw`` as ``cls`` by the fast path only, or ``_fastjson.FALLBACK`` when it must be
-        left to :meth:`structure` (which then gives the objects or the errors)."""
-        return self._fast.decode(raw, cls)
-
     def to_dict(self, obj: Any) -> Any:
         """A model (or list of models) as JSON-ready data: None fields left out, DateTimes as
         OCPI strings, numbers as ``Decimal``."""

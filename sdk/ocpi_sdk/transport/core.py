@@ -377,14 +377,16 @@ class TransportCore:
             **self._context(response.request, response),
             "status_code": envelope["status_code"],
         }
+        target = list[cls] if spec.response_list else cls
         if isinstance(raw, _fastjson.RawData):
-            # A page read straight from its text into models when nothing needs the dicts
-            # (the same objects as below, or it is left to the path below).
+            # A page read from its text by the converter's ``loads`` (straight into models on
+            # its fast path) when nothing below needs it as dicts first.
             shape = b"[" if spec.response_list else b"{"
             if not self.validate_responses and raw.starts_with(shape):
-                fast = self.converter.loads_fast(raw.text, list[cls] if spec.response_list else cls)
-                if fast is not _fastjson.FALLBACK:
-                    return fast
+                try:
+                    return self.converter.loads(raw.text, target)
+                except PayloadError as exc:
+                    raise _data_error(exc, context) from None
             raw = self._parsed_data(envelope, context)
         if spec.response_list:
             if raw is None:
@@ -410,14 +412,10 @@ class TransportCore:
             )
         if self.validate_responses:
             self._note_nonconformance(spec, response, raw)
-        target = list[cls] if spec.response_list else cls
         try:
             return self.converter.structure(raw, target)
         except PayloadError as exc:
-            problems = [
-                attrs.evolve(p, path=p.path.replace("$", "$.data", 1)) for p in exc.problems
-            ]
-            raise ResponseDataError(problems, **context) from None
+            raise _data_error(exc, context) from None
 
     def _note_nonconformance(self, spec: OperationSpec, response: httpx.Response, raw: Any) -> None:
         from ocpi_sdk import schemas
@@ -516,6 +514,11 @@ class TransportCore:
             return None
         seen.add(following)
         return following
+
+
+def _data_error(exc: PayloadError, context: dict[str, Any]) -> ResponseDataError:
+    problems = [attrs.evolve(p, path=p.path.replace("$", "$.data", 1)) for p in exc.problems]
+    return ResponseDataError(problems, **context)
 
 
 def _document(response: httpx.Response) -> Any:
