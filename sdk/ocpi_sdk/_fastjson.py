@@ -14,7 +14,8 @@ types for two annotations, so the converter's rules decide:
   (msgspec would read ``"2.50"`` as a number), a number beyond a float's range or with hundreds
   of digits falls back;
 - a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
-  ``parse_datetime`` (UTC with or without ``Z``).
+  ``parse_datetime`` (UTC with or without ``Z``); a string ``datetime.fromisoformat`` reads as
+  UTC is taken as it reads it, which is ``parse_datetime``'s own first step and answer.
 
 It also falls back on any msgspec error (a missing field, a wrong type, an unknown value of a
 closed enum, a broken constraint, text that is not JSON, ...), on bytes that are not UTF-8, on
@@ -227,11 +228,14 @@ class FastDecoder:
         self._resolved = True
 
 
-def _defaults_setter(cls: type) -> Callable[[Any], None]:
-    """A function setting each field of ``cls`` that has a plain default to that default."""
+def _defaults_setter(cls: type) -> Callable[[Any], None] | None:
+    """A function setting each field of ``cls`` that has a plain default to that default (None
+    when there is none: no call needed)."""
     fields = [f for f in attrs.fields(cls) if f.default is not attrs.NOTHING and not _is_factory(f)]
+    if not fields:
+        return None
     lines = ["def set_defaults(obj):"]
-    lines += [f"    obj.{f.name} = _d[{i}]" for i, f in enumerate(fields)] or ["    pass"]
+    lines += [f"    obj.{f.name} = _d[{i}]" for i, f in enumerate(fields)]
     namespace: dict[str, Any] = {"_d": tuple(f.default for f in fields)}
     exec("\n".join(lines), namespace)  # the names are attrs field names
     setter: Callable[[Any], None] = namespace["set_defaults"]
