@@ -247,8 +247,9 @@ def _is_factory(field: attrs.Attribute[Any]) -> bool:
 
 
 def _same_name(field: attrs.Attribute[Any]) -> bool:
-    """A field read under its own name (the converter renames ``from_`` to ``from``)."""
-    return not field.name.endswith("_") and field.alias == field.name
+    """A plain field read and written under its own name (the converter renames ``from_`` to
+    ``from``; a field outside ``__init__`` is not read at all)."""
+    return field.init and not field.name.endswith("_") and field.alias == field.name
 
 
 def _leaves(type_: Any) -> list[Any]:
