@@ -42,8 +42,9 @@ def codegen(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks in bench/; each prints its ratio against a baseline in the same run."""
-    session.install("-e", ".[test]")
+    """Run the benchmarks in bench/; each prints its ratio against a baseline in the same run
+    (models.py builds Pydantic models with datamodel-code-generator: the codegen extra)."""
+    session.install("-e", ".[test,codegen]")
     import pathlib
 
     for script in sorted(pathlib.Path("bench").glob("[!_]*.py")):

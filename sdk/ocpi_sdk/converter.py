@@ -42,6 +42,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ocpi_sdk import _fastjson
 from ocpi_sdk.errors import PayloadError
 from ocpi_sdk.model_support import FieldConstraintError
 
@@ -361,6 +362,10 @@ class OcpiConverter:
         self._lenient = self._build(strict=False, detailed=False)
         self._strict = self._build(strict=True, detailed=False)
         self._explainers: dict[bool, cattrs.Converter] = {}
+        self._fast = _fastjson.FastDecoder(self.classes, parse_datetime)
+        self._fast_out = _fastjson.FastEncoder(
+            self.classes, self._lenient.get_unstructure_hook, json_default
+        )
 
     def _build(self, *, strict: bool, detailed: bool) -> cattrs.Converter:
         converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=strict)
@@ -427,7 +432,14 @@ class OcpiConverter:
         ``cls`` is a generated model (``Location``) or a list of one (``list[Location]``).
         Raises :class:`~ocpi_sdk.errors.PayloadError` naming each bad field by its JSON path.
         """
-        data = parse_json(raw) if isinstance(raw, bytes | bytearray | memoryview | str) else raw
+        if isinstance(raw, bytes | bytearray | memoryview | str):
+            if not strict:  # the fast path gives the same objects, or leaves it to the rest
+                fast = self._fast.decode(raw, cls)
+                if fast is not _fastjson.FALLBACK:
+                    return cast(T, fast)
+            data = parse_json(raw)
+        else:
+            data = raw
         return self.structure(data, cls, strict=strict)
 
     def to_dict(self, obj: Any) -> Any:
@@ -437,6 +449,9 @@ class OcpiConverter:
 
     def dumps(self, obj: Any) -> bytes:
         """A model (or list of models) as compact JSON bytes, numbers written exactly."""
+        fast = self._fast_out.encode(obj)  # the same bytes, or left to the rest
+        if fast is not _fastjson.FALLBACK:
+            return cast(bytes, fast)
         return orjson.dumps(self._lenient.unstructure(obj), default=json_default)
 
     def _explain(self, data: Any, cls: Any, strict: bool) -> tuple[list[Any], int]:

@@ -19,6 +19,7 @@ import attrs
 import httpx
 import orjson
 
+from ocpi_sdk import _fastjson
 from ocpi_sdk.converter import json_default
 from ocpi_sdk.errors import (
     ClientError,
@@ -287,8 +288,13 @@ class TransportCore:
             "correlation_id": request.headers.get("X-Correlation-ID"),
         }
 
-    def envelope(self, spec: OperationSpec, response: httpx.Response) -> dict[str, Any]:
-        """The checked OCPI envelope of ``response``, or the typed error it stands for."""
+    def envelope(
+        self, spec: OperationSpec, response: httpx.Response, *, raw_data: bool = False
+    ) -> dict[str, Any]:
+        """The checked OCPI envelope of ``response``, or the typed error it stands for.
+
+        ``raw_data`` leaves ``data`` as :class:`~ocpi_sdk._fastjson.RawData` when the body was
+        split that way (for :meth:`data`, which reads it straight into models)."""
         request = response.request
         context = self._context(request, response)
         status = response.status_code
@@ -344,11 +350,19 @@ class TransportCore:
             raise InvalidResponseError(f"unknown OCPI status_code {code}", **context, **ocpi)
         if status >= 400:
             raise HttpError(f"HTTP {status} with a success envelope: {text}", **context, **ocpi)
+        if not raw_data and isinstance(envelope.get("data"), _fastjson.RawData):
+            envelope["data"] = self._parsed_data(envelope, context)
         return envelope
+
+    def _parsed_data(self, envelope: dict[str, Any], context: dict[str, Any]) -> Any:
+        try:
+            return envelope["data"].parse()
+        except orjson.JSONDecodeError as exc:
+            raise InvalidResponseError(f"the body is not JSON ({exc})", **context) from None
 
     def data(self, spec: OperationSpec, response: httpx.Response, cls: Any) -> Any:
         """The typed ``data`` of a successful response (an :class:`Ack` when there is none)."""
-        envelope = self.envelope(spec, response)
+        envelope = self.envelope(spec, response, raw_data=True)
         # The parsed body is ours now: drop it from the response, which httpx may keep alive
         # (a page of raw dicts per response would otherwise linger until a full collection).
         response.extensions.pop("ocpi_document", None)
@@ -363,6 +377,17 @@ class TransportCore:
             **self._context(response.request, response),
             "status_code": envelope["status_code"],
         }
+        target = list[cls] if spec.response_list else cls
+        if isinstance(raw, _fastjson.RawData):
+            # A page read from its text by the converter's ``loads`` (straight into models on
+            # its fast path) when nothing below needs it as dicts first.
+            shape = b"[" if spec.response_list else b"{"
+            if not self.validate_responses and raw.starts_with(shape):
+                try:
+                    return self.converter.loads(raw.text, target)
+                except PayloadError as exc:
+                    raise _data_error(exc, context) from None
+            raw = self._parsed_data(envelope, context)
         if spec.response_list:
             if raw is None:
                 self.tolerated.add(
@@ -387,14 +412,10 @@ class TransportCore:
             )
         if self.validate_responses:
             self._note_nonconformance(spec, response, raw)
-        target = list[cls] if spec.response_list else cls
         try:
             return self.converter.structure(raw, target)
         except PayloadError as exc:
-            problems = [
-                attrs.evolve(p, path=p.path.replace("$", "$.data", 1)) for p in exc.problems
-            ]
-            raise ResponseDataError(problems, **context) from None
+            raise _data_error(exc, context) from None
 
     def _note_nonconformance(self, spec: OperationSpec, response: httpx.Response, raw: Any) -> None:
         from ocpi_sdk import schemas
@@ -495,11 +516,16 @@ class TransportCore:
         return following
 
 
+def _data_error(exc: PayloadError, context: dict[str, Any]) -> ResponseDataError:
+    problems = [attrs.evolve(p, path=p.path.replace("$", "$.data", 1)) for p in exc.problems]
+    return ResponseDataError(problems, **context)
+
+
 def _document(response: httpx.Response) -> Any:
     """The parsed JSON body (parsed once, kept on the response)."""
     if "ocpi_document" not in response.extensions:
         response.extensions["ocpi_document"] = (
-            orjson.loads(response.content) if response.content else None
+            _fastjson.read_envelope(response.content) if response.content else None
         )
     return response.extensions["ocpi_document"]
 
