@@ -424,6 +424,8 @@ def test_item5_a_client_of_the_connection_keeps_what_it_learned() -> None:
     with conn.client("locations", client=http) as second:
         list(second.list())
     assert seen == [("/ocpi/2.2.1/locations", "plain")]
+    assert [t.kind for t in second.tolerated] == ["token encoding"]  # says why it sends plain
+    assert Connection.from_dict(conn.to_dict()).token_learned
 
 
 # ---- 6. error bodies that are not envelopes ------------------------------------------------

@@ -144,6 +144,9 @@ class Connection:
     endpoints: tuple[EndpointInfo, ...]
     partner_version: str = ""
     token_encoding: TokenEncoding | None = None
+    token_learned: bool = False
+    """Whether ``token_encoding`` was learned from the partner (``auto`` mode) rather than set:
+    its clients then start with it, stay in ``auto`` mode and note it in ``tolerated``."""
     options: dict[str, Any] = attrs.field(factory=dict)
     tolerated: list[Tolerance] = attrs.field(factory=list, eq=False, repr=False)
     _shared: dict[str, SyncClient] = attrs.field(factory=dict, eq=False, repr=False, init=False)
@@ -205,14 +208,17 @@ class Connection:
 
     def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**self.options, **options}
-        if self.token_encoding is not None:
+        if self.token_learned and self.token_encoding in ("plain", "base64"):
+            merged.setdefault("token_encoding", "auto")
+            merged.setdefault("learned_encoding", self.token_encoding)
+        elif self.token_encoding is not None:
             merged.setdefault("token_encoding", self.token_encoding)
         if merged.get("token_encoding") in (None, "auto"):
             merged.setdefault("on_token_encoding", self._learned)
         return merged
 
     def _learned(self, encoding: TokenEncoding) -> None:
-        self.token_encoding = encoding
+        self.token_encoding, self.token_learned = encoding, True
 
     @property
     def modules(self) -> list[str]:
@@ -256,6 +262,7 @@ class Connection:
             "token": self.token,
             "role": self.role,
             "token_encoding": self.token_encoding,
+            "token_learned": self.token_learned,
             "endpoints": [attrs.asdict(e) for e in self.endpoints],
         }
 
@@ -271,6 +278,7 @@ class Connection:
             endpoints=tuple(EndpointInfo(**e) for e in data["endpoints"]),
             partner_version=data.get("partner_version", data["version"]),
             token_encoding=data.get("token_encoding"),
+            token_learned=bool(data.get("token_learned", False)),
         )
 
     def __repr__(self) -> str:
@@ -285,7 +293,11 @@ def _known_modules() -> set[str]:
 
 
 def _core(
-    version: str, url: str, token: str, token_encoding: TokenEncoding | None
+    version: str,
+    url: str,
+    token: str,
+    token_encoding: TokenEncoding | None,
+    learned: TokenEncoding | None = None,
 ) -> TransportCore:
     package = packages.package(version)
     return TransportCore(
@@ -294,6 +306,7 @@ def _core(
         profile=package.PROFILE,
         converter=package.converter,
         token_encoding=token_encoding,
+        learned_encoding=learned if learned in ("plain", "base64") else None,
     )
 
 
@@ -318,7 +331,7 @@ def negotiate(
     ours, identifier, version_url = choose_version(offered, supported)
     learned = _learned_encoding(core, token_encoding)
     first = core
-    core = _core(ours, version_url, token, learned or token_encoding)
+    core = _core(ours, version_url, token, token_encoding, learned)
     spec = packages.clients(ours).OPERATIONS[("versions", None, "get_version_details")]
     endpoints = yield from _version_details(core, spec, ours)
     return Connection(
@@ -330,6 +343,7 @@ def negotiate(
         endpoints=endpoints,
         partner_version=identifier,
         token_encoding=_learned_encoding(core, token_encoding) or learned or token_encoding,
+        token_learned=bool(_learned_encoding(core, token_encoding) or learned),
         tolerated=[*first.tolerated.events, *core.tolerated.events],
     )
 

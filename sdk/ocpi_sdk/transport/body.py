@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -69,9 +69,9 @@ class BodyReader:
         self.check_deadline()
 
     def _decompress(self, data: bytes) -> bytes:
-        assert self._decoder is not None
+        decoder = cast("zlib._Decompress", self._decoder)
         try:
-            out = self._decoder.decompress(data, STEP)
+            out = decoder.decompress(data, STEP)
         except zlib.error as exc:
             if self._deflate and not self._started:  # raw deflate, without the zlib header
                 self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)

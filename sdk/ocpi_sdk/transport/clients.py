@@ -44,6 +44,7 @@ class BaseClient:
         limits: Limits | None = None,
         invalid_objects: InvalidObjects = "keep",
         on_token_encoding: Callable[[Literal["plain", "base64"]], None] | None = None,
+        learned_encoding: Literal["plain", "base64"] | None = None,
     ) -> None:
         self.core = TransportCore(
             url,
@@ -60,6 +61,7 @@ class BaseClient:
             limits=limits,
             invalid_objects=invalid_objects,
             on_token_encoding=on_token_encoding,
+            learned_encoding=learned_encoding,
         )
         self.pull = PullState()
         """Where the last ``list()`` stands, to resume it after a failure (see
@@ -130,8 +132,7 @@ class SyncClient(BaseClient):
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
     ) -> Page[T]:
         page = run_sync(self.core.pager(spec, cls, query, url).next_page(), self.http)
-        assert page is not None  # a first page always exists
-        return page
+        return cast(Page[T], page)  # a first page always exists
 
     def _items(
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
@@ -179,8 +180,7 @@ class AsyncClient(BaseClient):
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
     ) -> Page[T]:
         page = await run_async(self.core.pager(spec, cls, query, url).next_page(), self.http)
-        assert page is not None  # a first page always exists
-        return page
+        return cast(Page[T], page)  # a first page always exists
 
     async def _items(
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None

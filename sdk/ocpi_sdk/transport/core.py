@@ -174,6 +174,7 @@ class TransportCore:
         limits: Limits | None = None,
         invalid_objects: InvalidObjects = "keep",
         on_token_encoding: Callable[[Literal["plain", "base64"]], None] | None = None,
+        learned_encoding: Literal["plain", "base64"] | None = None,
     ) -> None:
         if invalid_objects not in ("keep", "raise"):
             raise ValueError(f"invalid_objects must be 'keep' or 'raise', not {invalid_objects!r}")
@@ -194,6 +195,14 @@ class TransportCore:
         self.invalid_objects: InvalidObjects = invalid_objects
         self.rejected = RejectedLog()
         self.on_token_encoding = on_token_encoding
+        if self.token_mode == "auto" and learned_encoding not in (None, self.encoding):
+            self.tolerated.add(
+                "token encoding",
+                f"the partner wants the {learned_encoding} token, not OCPI "
+                f"{profile.version}'s {self.encoding} one (learned earlier); sending it",
+                url=url,
+            )
+            self.encoding = learned_encoding
 
     def __repr__(self) -> str:
         return f"TransportCore(url={self.url!r}, version={self.profile.version!r}, token=***)"

@@ -155,7 +155,7 @@ class Pager:
             return self.core.request(self.spec, query=self.query), False
         if self.by_offset:
             return self._offset_request(), False
-        assert url is not None
+        url = url or self.core.url
         if origin(url) != self.home:  # only a page_url given by the caller can get here
             raise PaginationError(
                 f"page_url {url} is not on the endpoint's origin: our token is not sent there",
