@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import base64
 import copy
+import gzip
 import logging
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from ocpi_sdk import errors
 from ocpi_sdk.negotiation import Connection, EndpointInfo, connect
 from ocpi_sdk.transport import Limits, RetryPolicy
+from ocpi_sdk.transport.body import BodyReader
 from ocpi_sdk.v2_2_1.clients import LocationsSenderClient, TokensSenderClient
 from tests.examples import load
 from tests.loopback import envelope
@@ -577,6 +580,43 @@ def test_item10_a_body_over_the_limit_is_refused(location: dict[str, Any]) -> No
     )
     with pytest.raises(errors.ResponseTooLargeError, match="4096"):
         list(c.list())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    body=st.binary(max_size=4000) | st.builds(lambda n: b"0" * n, st.integers(0, 200_000)),
+    encoding=st.sampled_from(["identity", "gzip", "deflate", "raw-deflate"]),
+    cuts=st.lists(st.integers(1, 5000), max_size=20),
+    limit=st.none() | st.integers(0, 100_000),
+)
+def test_item10_property_the_body_reader_decodes_any_chunking_within_its_limit(
+    body: bytes, encoding: str, cuts: list[int], limit: int | None
+) -> None:
+    if encoding == "gzip":
+        wire, header = gzip.compress(body), "gzip"
+    elif encoding == "deflate":
+        wire, header = zlib.compress(body), "deflate"
+    elif encoding == "raw-deflate":
+        packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        wire, header = packer.compress(body) + packer.flush(), "deflate"
+    else:
+        wire, header = body, "identity"
+    request = httpx.Request("GET", URL)
+    response = httpx.Response(200, headers={"Content-Encoding": header}, request=request)
+    chunks, start = [], 0
+    for cut in [*cuts, len(wire)]:
+        chunks.append(wire[start : start + cut])
+        start += cut
+    chunks.append(wire[start:])
+    try:
+        reader = BodyReader(response, limit, None)
+        for chunk in chunks:
+            reader.feed(chunk)
+        got = reader.finish()
+    except errors.ResponseTooLargeError:
+        assert limit is not None and len(body) > limit
+    else:
+        assert got == body and (limit is None or len(body) <= limit)
 
 
 def test_item10_defaults_are_generous_and_documented() -> None:

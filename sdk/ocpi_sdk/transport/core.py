@@ -35,6 +35,7 @@ from ocpi_sdk.errors import (
     TransportError,
     UnauthorizedError,
 )
+from ocpi_sdk.transport.body import deadline_error
 from ocpi_sdk.transport.options import (
     Limits,
     Rejected,
@@ -221,6 +222,7 @@ class TransportCore:
     def headers(self, spec: OperationSpec) -> dict[str, str]:
         headers = {"Authorization": encode_token(self._token, self.encoding)}
         headers["Accept"] = "application/json"
+        headers["Accept-Encoding"] = "gzip, deflate"  # the encodings we decode within limits
         if self.profile.request_ids:
             headers["X-Request-ID"] = str(uuid.uuid4())
             headers["X-Correlation-ID"] = self.correlation_id
@@ -303,6 +305,8 @@ class TransportCore:
             if isinstance(outcome, TransportError):  # a limit the driver stopped at
                 raise outcome
             if isinstance(outcome, Exception):
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise deadline_error(request) from outcome  # a timeout capped at it
                 if spec.idempotent and self._may_retry(attempt, deadline):
                     yield Sleep(self.retries.delay(attempt))
                     attempt += 1

@@ -80,7 +80,7 @@ class Pager:
         self.by_offset = False
         self.started = False
         self.seen_urls: set[str] = set()
-        self.seen_keys: set[Any] = set()
+        self.seen_keys: set[int] = set()
         self.home = origin(core.url)
         self.state = PullState(
             next_url=page_url, next_offset=self.base_offset if page_url is None else None
@@ -254,15 +254,17 @@ class Pager:
 
     def _drop_repeats(self, items: list[Any], url: str) -> tuple[list[Any], int]:
         """The objects not seen on an earlier page (or earlier on this one), and how many
-        repeats were left out (each reported)."""
+        repeats were left out (each reported with its id)."""
         fresh: list[Any] = []
         repeats: list[str] = []
+        seen = self.seen_keys
         for item in items:
-            key = self._identity(item)
-            if key in self.seen_keys:
-                repeats.append("/".join(key[1:]) if key[0] == "id" else "(no id)")
+            key, label = self._identity(item)
+            digest = hash(key)  # 64 bits per object seen: bounded memory on long pulls
+            if digest in seen:
+                repeats.append(label)
                 continue
-            self.seen_keys.add(key)
+            seen.add(digest)
             fresh.append(item)
         if repeats:
             shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
@@ -272,15 +274,11 @@ class Pager:
             )
         return fresh, len(repeats)
 
-    def _identity(self, item: Any) -> tuple[Any, ...]:
+    def _identity(self, item: Any) -> tuple[str | bytes, str]:
         """What makes an object the same object: its country, party and id (CiStrings, so
-        compared case-insensitively), else its whole content."""
+        compared case-insensitively), else its whole content; and how to name it."""
         ident = getattr(item, "id", None) or getattr(item, "uid", None)
         if ident is not None:
-            parts = (
-                getattr(item, "country_code", ""),
-                getattr(item, "party_id", ""),
-                ident,
-            )
-            return ("id", *(str(p).casefold() for p in parts))
-        return ("json", self.core.converter.dumps(item))
+            label = f"{getattr(item, 'country_code', '')}/{getattr(item, 'party_id', '')}/{ident}"
+            return label.casefold(), label
+        return self.core.converter.dumps(item), "(an object without id)"
