@@ -90,7 +90,7 @@ class BaseClient:
     def rejected(self) -> list[Rejected]:
         """Objects of list responses that did not fit their model, kept with their raw JSON and
         problems (JSON paths); also on each :class:`Page` as ``page.rejected``. The newest
-        10,000 are kept; ``core.rejected.count`` counts all."""
+        1,000 are kept; ``core.rejected.count`` counts all."""
         return self.core.rejected.objects
 
     def __repr__(self) -> str:

@@ -139,7 +139,7 @@ class RejectedLog:
     """Where a client keeps the objects it could not read (``client.rejected``); each is also
     logged as a warning. At most ``keep`` are kept (the oldest go first); ``count`` counts all."""
 
-    def __init__(self, keep: int = 10_000) -> None:
+    def __init__(self, keep: int = 1_000) -> None:
         self.keep = keep
         self.objects: list[Rejected] = []
         self.count = 0
