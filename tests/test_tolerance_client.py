@@ -582,7 +582,7 @@ def test_item10_a_body_over_the_limit_is_refused(location: dict[str, Any]) -> No
         list(c.list())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     body=st.binary(max_size=4000) | st.builds(lambda n: b"0" * n, st.integers(0, 200_000)),
     encoding=st.sampled_from(["identity", "gzip", "deflate", "raw-deflate"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -17,6 +17,7 @@ from ocpi_sdk.errors import DeadlineExceededError, InvalidResponseError, Respons
 
 STEP = 1024 * 1024  # decompress at most this much per step
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_GZIP = ("gzip", "x-gzip")
 
 
 class BodyReader:
@@ -36,13 +37,14 @@ class BodyReader:
         self.body = bytearray()
         encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
         self.raw = encoding in ("", "identity", *_WBITS)
-        self._decoder = zlib.decompressobj(_WBITS[encoding]) if encoding in _WBITS else None
-        self._deflate = encoding == "deflate"
-        self._started = False
+        self.compressed = encoding in _WBITS
+        self._decoder = zlib.decompressobj(_WBITS[encoding]) if encoding in _GZIP else None
+        # deflate comes with or without the zlib header: told apart by its first two bytes
+        self._undecided: bytearray | None = bytearray() if encoding == "deflate" else None
         declared = response.headers.get("Content-Length", "")
         if (
             max_bytes is not None
-            and self._decoder is None
+            and not self.compressed
             and declared.isdigit()
             and int(declared) > max_bytes
         ):
@@ -59,32 +61,48 @@ class BodyReader:
 
     def feed(self, chunk: bytes) -> None:
         """Add one chunk; raises as soon as a limit is passed."""
+        if self._undecided is not None:
+            self._undecided += chunk
+            if len(self._undecided) < 2:
+                return
+            chunk = self._decide()
         if self._decoder is None:
             self._add(chunk)
         else:
             data = chunk
             while data:
-                self._add(self._decompress(data))
+                self._add(self._decompress(self._decoder, data))
                 data = self._decoder.unconsumed_tail
         self.check_deadline()
 
-    def _decompress(self, data: bytes) -> bytes:
-        decoder = cast("zlib._Decompress", self._decoder)
+    def _decide(self) -> bytes:
+        """The deflate decoder for what came so far (zlib header or raw), and those bytes."""
+        pending = bytes(self._undecided or b"")
+        self._undecided = None
+        cmf_flg = pending[:2]
+        wrapped = (
+            len(cmf_flg) == 2
+            and cmf_flg[0] & 0x0F == 8
+            and (cmf_flg[0] * 256 + cmf_flg[1]) % 31 == 0
+        )
+        self._decoder = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        return pending
+
+    def _decompress(self, decoder: Any, data: bytes) -> bytes:
         try:
-            out = decoder.decompress(data, STEP)
+            out: bytes = decoder.decompress(data, STEP)
         except zlib.error as exc:
-            if self._deflate and not self._started:  # raw deflate, without the zlib header
-                self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)
-                self._started = True
-                return self._decompress(data)
             raise InvalidResponseError(
                 f"the body cannot be decompressed: {exc}", **self._context()
             ) from None
-        self._started = True
         return out
 
     def finish(self) -> bytes:
         """The whole (decoded) body."""
+        if self._undecided is not None:
+            if not self._undecided:
+                return b""
+            self.feed(self._decide())
         if self._decoder is not None:
             try:
                 self._add(self._decoder.flush())
