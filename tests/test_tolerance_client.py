@@ -76,6 +76,27 @@ def test_item1_authorize_answered_with_a_list_of_one(examples_dir: Path) -> None
     assert any("list of one" in t.detail for t in tokens.tolerated)
 
 
+def test_item1_command_response_answered_with_a_list_of_one(examples_dir: Path) -> None:
+    from ocpi_sdk.v2_2_1.clients import CommandsReceiverClient
+    from ocpi_sdk.v2_2_1.commands import StartSession
+
+    answer = {"result": "ACCEPTED", "timeout": 30}
+    http = httpx.Client(
+        transport=httpx.MockTransport(lambda r: httpx.Response(200, json=envelope([answer])))
+    )
+    commands = CommandsReceiverClient("https://cpo.test/commands", SECRET, client=http)
+    start = commands.converter.structure(
+        {
+            "response_url": "https://emsp.test/commands/START_SESSION/1",
+            "token": load("2.2.1", "token_example_2_full_rfid.json"),
+            "location_id": "LOC1",
+        },
+        StartSession,
+    )
+    assert commands.start_session(start).timeout == 30
+    assert any("list of one" in t.detail for t in commands.tolerated)
+
+
 def test_item1_a_list_of_several_where_one_is_expected_says_so(location: dict[str, Any]) -> None:
     c = client(lambda request: httpx.Response(200, json=envelope(locations(location, [1, 2, 3]))))
     with pytest.raises(errors.ResponseDataError) as caught:
