@@ -143,6 +143,7 @@ class SyncClient(BaseClient):
             items = page.items
             del page  # let this page's objects go before the next page is loaded
             yield from items
+            del items
 
 
 class AsyncClient(BaseClient):
@@ -192,3 +193,4 @@ class AsyncClient(BaseClient):
             del page  # let this page's objects go before the next page is loaded
             for item in items:
                 yield item
+            del items, item

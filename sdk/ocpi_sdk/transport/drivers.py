@@ -39,6 +39,15 @@ def _undecodable(response: httpx.Response, exc: Exception) -> InvalidResponseErr
     )
 
 
+def _unlink(response: httpx.Response) -> None:
+    """Drop the closed stream, which refers back to the response: without this cycle the
+    response (and its body) goes as soon as the caller lets it go, not at the next full GC."""
+    response.stream = _DONE
+
+
+_DONE = httpx.ByteStream(b"")
+
+
 def send_sync(client: httpx.Client, step: Send) -> httpx.Response | Exception:
     """One request with a blocking client: the response with its body read, or the error."""
     try:
@@ -59,6 +68,7 @@ def send_sync(client: httpx.Client, step: Send) -> httpx.Response | Exception:
         return exc
     finally:
         response.close()
+        _unlink(response)
     return response
 
 
@@ -80,6 +90,7 @@ async def send_async(client: httpx.AsyncClient, step: Send) -> httpx.Response | 
                 return _undecodable(response, exc)
             finally:
                 await response.aclose()
+                _unlink(response)
     except TimeoutError:
         return deadline_error(step.request)
     except (httpx.TransportError, TransportError) as exc:
