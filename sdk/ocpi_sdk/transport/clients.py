@@ -193,4 +193,4 @@ class AsyncClient(BaseClient):
             del page  # let this page's objects go before the next page is loaded
             for item in items:
                 yield item
-            del items, item
+            del items
