@@ -33,9 +33,12 @@ URL = "https://cpo.bench/ocpi/2.2.1/locations"
 
 
 def page_body() -> bytes:
+    """A page of the example Location, each with its own id (``PAGE000000-<n>``: the page part
+    is replaced per page, so no object repeats across pages, as in a real pull)."""
     location = json.loads((EXAMPLES / "2.2.1" / "location_example.json").read_text())
+    data = [dict(location, id=f"PAGE000000-{n}") for n in range(PAGE)]
     return json.dumps(
-        {"data": [location] * PAGE, "status_code": 1000, "timestamp": "2024-01-01T00:00:00Z"}
+        {"data": data, "status_code": 1000, "timestamp": "2024-01-01T00:00:00Z"}
     ).encode()
 
 
@@ -48,11 +51,12 @@ DATA = json.dumps(json.loads(BODY)["data"]).encode()
 def serving(total: int) -> Callable[[httpx.Request], httpx.Response]:
     def handler(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params.get("offset", 0))
+        body = BODY.replace(b"PAGE000000", f"PAGE{offset:06d}".encode())
         headers = {"X-Total-Count": str(total), "X-Limit": str(PAGE)}
         headers["Content-Type"] = "application/json"
         if offset + PAGE < total:
             headers["Link"] = f'<{URL}?offset={offset + PAGE}&limit={PAGE}>; rel="next"'
-        return httpx.Response(200, content=BODY, headers=headers)
+        return httpx.Response(200, content=body, headers=headers)
 
     return handler
 

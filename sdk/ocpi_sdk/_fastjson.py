@@ -407,8 +407,12 @@ class RawData:
         self.text = text
 
     def parse(self) -> Any:
-        """The member as orjson reads it (what the whole-body parse would have given)."""
-        return orjson.loads(self.text)
+        """The member as Python data, numbers exact (the converter's ``parse_json``: fractions as
+        ``Decimal`` from their text, integers of any size); raises ``PayloadError`` (rule ``json``)
+        for text that is not JSON."""
+        from ocpi_sdk.converter import parse_json  # the converter imports this module
+
+        return parse_json(self.text)
 
     def starts_with(self, char: bytes) -> bool:
         """Whether the JSON value is of the kind opened by ``char`` (``b"["``: an array)."""

@@ -442,6 +442,11 @@ class OcpiConverter:
             data = raw
         return self.structure(data, cls, strict=strict)
 
+    def loads_fast(self, raw: bytes | str, cls: Any) -> Any:
+        """``raw`` read straight into ``cls`` by the fast path, or ``_fastjson.FALLBACK`` when
+        only the full path (:meth:`loads`, with its errors) can decide."""
+        return self._fast.decode(raw, cls)
+
     def to_dict(self, obj: Any) -> Any:
         """A model (or list of models) as JSON-ready data: None fields left out, DateTimes as
         OCPI strings, numbers as ``Decimal``."""

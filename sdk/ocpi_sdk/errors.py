@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ClientError",
+    "DeadlineExceededError",
     "HttpError",
     "HubError",
     "InvalidResponseError",
@@ -19,7 +20,9 @@ __all__ = [
     "OcpiError",
     "PaginationError",
     "PayloadError",
+    "RedirectError",
     "ResponseDataError",
+    "ResponseTooLargeError",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
@@ -85,8 +88,8 @@ class TransportError(OcpiError):
 
     Every instance carries what is known of the exchange: ``method`` and ``url`` of the request,
     the HTTP status, the OCPI ``status_code`` and ``status_message`` when the partner sent an
-    envelope, and the ``request_id`` / ``correlation_id`` headers (OCPI 2.2+). The token never
-    appears in it.
+    envelope, the ``request_id`` / ``correlation_id`` headers (OCPI 2.2+) and, when the body is
+    not an OCPI envelope, an excerpt of it in ``body``. The token never appears in it.
     """
 
     def __init__(
@@ -100,8 +103,10 @@ class TransportError(OcpiError):
         status_message: str | None = None,
         request_id: str | None = None,
         correlation_id: str | None = None,
+        body: str | None = None,
     ) -> None:
         self.method = method
+        self.body = body
         self.url = url
         self.http_status = http_status
         self.status_code = status_code
@@ -124,8 +129,14 @@ class OcpiConnectionError(TransportError):
     included."""
 
 
+class DeadlineExceededError(OcpiConnectionError):
+    """A call (or a whole ``list()``) took longer than its deadline (see
+    :class:`~ocpi_sdk.transport.Limits`), retries and slow bodies included."""
+
+
 class UnauthorizedError(TransportError):
-    """HTTP 401: the partner does not accept our token (in either encoding, in ``auto`` mode)."""
+    """HTTP 401 or 403: the partner does not accept our token (in either encoding, in ``auto``
+    mode)."""
 
 
 class NotFoundError(TransportError):
@@ -140,8 +151,21 @@ class HttpError(TransportError):
     """Another HTTP error status (4xx or 5xx) with no usable OCPI envelope."""
 
 
+class RedirectError(TransportError):
+    """A redirect the client does not follow: to another origin (our token would go there), a
+    second redirect, or one that would change the method. ``location`` is where it pointed."""
+
+    def __init__(self, message: str, *, location: str | None = None, **context: Any) -> None:
+        super().__init__(message, **context)
+        self.location = location
+
+
 class InvalidResponseError(TransportError):
     """The partner's body is not JSON, or not an OCPI response envelope."""
+
+
+class ResponseTooLargeError(InvalidResponseError):
+    """A response body larger than the client's ``max_body_bytes`` (counted decompressed)."""
 
 
 class ClientError(TransportError):

@@ -240,13 +240,19 @@ class PaymentsSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[Terminal]:
         """Fetch Terminals last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_TERMINALS,
             Terminal,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_terminals_page(
@@ -302,13 +308,19 @@ class PaymentsSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[FinancialAdviceConfirmation]:
         """Fetch Financial Advice Confirmations last updated between date_from (inclusive) and
-        date_to (exclusive). Follows every page (``Link: rel="next"``), one request per page."""
+        date_to (exclusive). Follows every page (``Link: rel="next"`` when it can be followed,
+        else ``offset``), one request per page; objects that do not fit the model are left out
+        and kept in ``rejected``, repeats across pages are given once. ``client.pull`` says
+        where the pull stands; resume one that failed with ``offset=client.pull.next_offset``
+        or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_FINANCIAL_ADVICE_CONFIRMATIONS,
             FinancialAdviceConfirmation,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_financial_advice_confirmations_page(
@@ -362,13 +374,19 @@ class AsyncPaymentsSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[Terminal]:
         """Fetch Terminals last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_TERMINALS,
             Terminal,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_terminals_page(
@@ -428,13 +446,19 @@ class AsyncPaymentsSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[FinancialAdviceConfirmation]:
         """Fetch Financial Advice Confirmations last updated between date_from (inclusive) and
-        date_to (exclusive). Follows every page (``Link: rel="next"``), one request per page."""
+        date_to (exclusive). Follows every page (``Link: rel="next"`` when it can be followed,
+        else ``offset``), one request per page; objects that do not fit the model are left out
+        and kept in ``rejected``, repeats across pages are given once. ``client.pull`` says
+        where the pull stands; resume one that failed with ``offset=client.pull.next_offset``
+        or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_FINANCIAL_ADVICE_CONFIRMATIONS,
             FinancialAdviceConfirmation,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_financial_advice_confirmations_page(
