@@ -42,7 +42,15 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--workers", type=int, default=0, help="local Locust worker processes")
     parser.add_argument("--master-host", help="join the Locust master on this host as workers")
-    parser.add_argument("--master-port", type=int, default=5557)
+    parser.add_argument(
+        "--expect-workers",
+        type=int,
+        default=0,
+        help="workers in all (local and joining from other machines) the master waits for",
+    )
+    parser.add_argument(
+        "--master-port", type=int, default=0, help="master's port (default 5557 across machines)"
+    )
     parser.add_argument("--html", help="write Locust's HTML report here")
     parser.add_argument("--csv", help="write Locust's CSV statistics with this prefix")
     parser.add_argument("--version", help="OCPI version to use (default: the best common one)")
@@ -70,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         master_host=args.master_host,
         master_port=args.master_port,
+        expect_workers=args.expect_workers,
         html=args.html,
         csv=args.csv,
     )

@@ -20,6 +20,7 @@ from locust import User, constant_throughput, events, task
 from locust.env import Environment
 from locust.runners import MasterRunner, WorkerRunner
 
+from ocpi_sdk import packages
 from ocpi_sdk.load.outcomes import Outcomes
 from ocpi_sdk.load.tasks import TASKS, LoadUser
 
@@ -28,6 +29,10 @@ logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is 
 _setup: dict[str, Any] = {}
 _ready = gevent.event.Event()
 _outcomes = Outcomes()
+
+for _version in packages.sdk_versions():  # CPU-bound imports now, not in a user's greenlet
+    packages.package(_version)  # (where they would block the worker's heartbeats)
+    packages.clients(_version)
 
 
 def _have_setup(setup: dict[str, Any]) -> None:

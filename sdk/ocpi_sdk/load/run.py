@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import attrs
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_START = 0, 1, 2
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
+DEFAULT_MASTER_PORT = 5557
 INSTALL_HINT = "Locust is not installed: pip install 'ocpi-sdk[load]'"
 
 
@@ -28,9 +30,18 @@ class LoadOptions:
     run_time: str = "60s"
     workers: int = 0
     master_host: str | None = None
-    master_port: int = 5557
+    master_port: int = 0
+    """The master's port: 0 means 5557 when other machines join, else a free one."""
+    expect_workers: int = 0
+    """Workers (local and on other machines) the master waits for; default ``workers``."""
     html: str | None = None
     csv: str | None = None
+
+
+def _free_port() -> int:
+    from ocpi_sdk.sim.serve import free_port
+
+    return free_port("0.0.0.0")
 
 
 def locust_available() -> bool:
@@ -44,16 +55,23 @@ def locust_command(options: LoadOptions) -> list[str]:
     argv = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary"]
     if options.master_host:
         argv += ["--worker", "--master-host", options.master_host]
-        argv += ["--master-port", str(options.master_port)]
+        argv += ["--master-port", str(options.master_port or DEFAULT_MASTER_PORT)]
         if options.workers > 1:
             argv += ["--processes", str(options.workers)]
         return argv
     argv += ["--users", str(options.users), "--spawn-rate", str(options.spawn_rate)]
     argv += ["--run-time", options.run_time, "--stop-timeout", "5"]
-    if options.workers:  # one master and K local worker processes, all ending with it
-        argv += ["--master", "--expect-workers", str(options.workers)]
-        argv += ["--master-bind-port", str(options.master_port)]
-        argv += ["--processes", str(options.workers)]
+    expect = max(options.expect_workers, options.workers)
+    if expect:  # one master and K local worker processes (all ending with it), others joining
+        remote = expect > options.workers
+        port = options.master_port or (DEFAULT_MASTER_PORT if remote else _free_port())
+        argv += ["--expect-workers", str(expect), "--master-bind-port", str(port)]
+        argv += ["--master-port", str(port)]  # where the forked workers connect
+        argv += ["--expect-workers-max-wait", "60"]
+        if options.workers:
+            argv += ["--processes", str(options.workers)]
+        else:
+            argv += ["--master"]
     if options.html:
         argv += ["--html", options.html]
     if options.csv:
@@ -79,14 +97,25 @@ def run_locust(
                 json.dump(setup, handle)
             env["OCPI_LOAD_SETUP"] = str(setup_path)
             env["OCPI_LOAD_RESULT"] = str(result_path)
-        process = subprocess.Popen(locust_command(options), env=env)
+        # Its own process group: whatever Locust forked ends when the run ends.
+        process = subprocess.Popen(locust_command(options), env=env, start_new_session=True)
         try:
             status = process.wait()
         except KeyboardInterrupt:
             process.terminate()
             status = process.wait()
+        finally:
+            _end_group(process.pid)
         result = json.loads(result_path.read_text()) if result_path.exists() else None
     return status, result
+
+
+def _end_group(pgid: int) -> None:
+    """Stop what is left of the process group Locust ran in (workers of a master that quit)."""
+    try:
+        os.killpg(pgid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError):
+        return
 
 
 def verdict(status: int, result: dict[str, Any] | None) -> int:
