@@ -13,9 +13,9 @@ import json
 import logging
 import os
 import random
+import threading
 from typing import Any
 
-import gevent.event
 from locust import User, constant_throughput, events, task
 from locust.env import Environment
 from locust.runners import MasterRunner, WorkerRunner
@@ -27,7 +27,7 @@ from ocpi_sdk.load.tasks import TASKS, LoadUser
 SETUP_WAIT = 60.0
 logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise here
 _setup: dict[str, Any] = {}
-_ready = gevent.event.Event()
+_ready = threading.Event()  # gevent's, once Locust has patched the process
 _outcomes = Outcomes()
 
 for _version in packages.sdk_versions():  # CPU-bound imports now, not in a user's greenlet
@@ -40,7 +40,6 @@ def _have_setup(setup: dict[str, Any]) -> None:
     _ready.set()
 
 
-@events.init.add_listener
 def _on_init(environment: Environment, **_: Any) -> None:
     runner = environment.runner
     if isinstance(runner, WorkerRunner):
@@ -57,17 +56,14 @@ def _on_init(environment: Environment, **_: Any) -> None:
         )
 
 
-@events.report_to_master.add_listener
 def _on_report(client_id: str, data: dict[str, Any], **_: Any) -> None:
     data["ocpi"] = _outcomes.take()
 
 
-@events.worker_report.add_listener
 def _on_worker_report(client_id: str, data: dict[str, Any], **_: Any) -> None:
     _outcomes.merge(data.get("ocpi", {}))
 
 
-@events.quitting.add_listener
 def _on_quitting(environment: Environment, **_: Any) -> None:
     if isinstance(environment.runner, WorkerRunner):
         return
@@ -96,6 +92,13 @@ def _on_quitting(environment: Environment, **_: Any) -> None:
             json.dump(result, handle)
     if _outcomes.invalid:
         environment.process_exit_code = 1
+
+
+_events: Any = events  # Locust's event hooks are untyped
+_events.init.add_listener(_on_init)
+_events.report_to_master.add_listener(_on_report)
+_events.worker_report.add_listener(_on_worker_report)
+_events.quitting.add_listener(_on_quitting)
 
 
 class OcpiPartner(User):

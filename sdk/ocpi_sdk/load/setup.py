@@ -103,7 +103,8 @@ def _data(home: Any, connection: Connection, tasks: dict[str, int]) -> dict[str,
         ]
         if {"patch_evse_status", "put_location"} & set(tasks):
             package = packages.package(version)
-            with connection.client("locations") as client:  # the Locations the storm patches
+            client: Any = connection.client("locations")
+            with client:  # the Locations the storm patches
                 for entry in data["locations"]:
                     obj = package.loads(entry["object"], package.Location)
                     client.put(entry["country_code"], entry["party_id"], entry["id"], obj)
@@ -111,8 +112,9 @@ def _data(home: Any, connection: Connection, tasks: dict[str, int]) -> dict[str,
         data["tokens"] = home.store.all(f"{version}/tokens")
         data["response_url"] = f"{home.endpoint_url(version, 'commands')}/t/command_result"
         if {"start_session", "stop_session"} & set(tasks):
-            with connection.client("locations") as client:
-                page = client.list_page(limit=50)
+            pulled: Any = connection.client("locations")
+            with pulled:
+                page = pulled.list_page(limit=50)
             data["locations"] = [
                 {"id": str(loc.id), "evses": [str(e.uid) for e in loc.evses or []]}
                 for loc in page.items
