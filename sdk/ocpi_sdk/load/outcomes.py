@@ -9,6 +9,16 @@ from typing import Any
 import attrs
 
 
+NAMES = (
+    "status_codes",
+    "objects_valid",
+    "objects_invalid",
+    "tolerated",
+    "errors",
+    "command_results",
+)
+
+
 @attrs.define
 class Outcomes:
     """Counters of what the partner answered, beyond Locust's request statistics."""
@@ -18,10 +28,11 @@ class Outcomes:
     objects_invalid: Counter[str] = attrs.field(factory=Counter)
     tolerated: Counter[str] = attrs.field(factory=Counter)
     errors: Counter[str] = attrs.field(factory=Counter)
+    command_results: Counter[str] = attrs.field(factory=Counter)
 
     def merge(self, data: dict[str, Any]) -> None:
         """Add the counters of :meth:`to_dict` (a worker's report) to these."""
-        for name in ("status_codes", "objects_valid", "objects_invalid", "tolerated", "errors"):
+        for name in NAMES:
             getattr(self, name).update(data.get(name, {}))
 
     def to_dict(self) -> dict[str, dict[str, int]]:
@@ -31,12 +42,13 @@ class Outcomes:
             "objects_invalid": dict(self.objects_invalid),
             "tolerated": dict(self.tolerated),
             "errors": dict(self.errors),
+            "command_results": dict(self.command_results),
         }
 
     def take(self) -> dict[str, dict[str, int]]:
         """The counters so far, reset to zero (what a worker sends the master)."""
         data = self.to_dict()
-        for name in ("status_codes", "objects_valid", "objects_invalid", "tolerated", "errors"):
+        for name in NAMES:
             getattr(self, name).clear()
         return data
 
@@ -59,6 +71,7 @@ def summary_text(result: dict[str, Any]) -> str:
     counts("objects validated", outcomes.objects_valid)
     counts("objects invalid", outcomes.objects_invalid)
     counts("tolerances met", outcomes.tolerated)
+    counts("command responses", outcomes.command_results)
     counts("errors", outcomes.errors)
     total = result.get("total", {})
     lines.append(

@@ -80,6 +80,8 @@ class LoadUser:
             else:
                 self.outcomes.status_codes[SUCCESS] += 1
                 items = result.items if isinstance(result, Page) else [result]
+                if module == "commands":
+                    self.outcomes.command_results[f"{name.split('/')[-1]} {result.result}"] += 1
                 self.outcomes.objects_valid[module] += len(items)
         self._count_tolerated(module)
         self.fire(kind, name, milliseconds, 0, error)
