@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-
 NAMES = (
     "status_codes",
     "objects_valid",
