@@ -91,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
             args.rate if args.rate is not None else prepared.setup["profile"]["rate_per_user"]
         )
         status, result = run_locust(prepared.setup, options)
-    finally:
-        prepared.close()
+    finally:  # the system under test first: its background pushes go to our counterpart
         if sut is not None:
             sut.stop()
+        prepared.close()
     if result is None:
         print("ocpi load: Locust ended without a result", file=sys.stderr)
     else:
