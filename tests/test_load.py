@@ -152,3 +152,21 @@ def test_cannot_start_against_nothing() -> None:
     )
     assert done.returncode == 2
     assert "cannot connect" in done.stderr
+
+
+def test_a_worker_joins_a_master_as_from_another_machine() -> None:
+    from ocpi_sdk.sim.serve import free_port
+
+    port = str(free_port())
+    master = subprocess.Popen(
+        [sys.executable, "-m", "ocpi_sdk.cli", "load", "--sim", "emsp", "--profile",
+         "status-storm", "--users", "4", "--run-time", "3s", "--expect-workers", "1",
+         "--master-port", port],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+    )  # fmt: skip
+    worker = _load("--master-host", "127.0.0.1", "--master-port", port)
+    stdout, stderr = master.communicate(timeout=90)
+    assert master.returncode == 0 and worker.returncode == 0, stderr[-3000:] + worker.stderr[-2000:]
+    assert "1 workers connected" in stderr and "Got quit message from master" in worker.stderr
+    requests, failures = _requests(_outcomes(stdout)["requests"])
+    assert requests > 0 and failures == 0
