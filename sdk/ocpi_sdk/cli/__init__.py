@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from ocpi_sdk import __version__
-from ocpi_sdk.cli import _check, _convert, _openapi, _price, _roam, _sim, _validate
+from ocpi_sdk.cli import _check, _convert, _load, _openapi, _price, _roam, _sim, _validate
 from ocpi_sdk.cli._common import UsageError
 
 EXIT_USAGE = 2
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     _convert.register(commands)
     _check.register(commands)
     _openapi.register(commands)
+    _load.register(commands)
     return parser
 
 
