@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import shutil
+import signal
 import sys
+import threading
+import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from ocpi_sdk.cli._common import UsageError, positive, require_extra
@@ -62,14 +68,15 @@ def run(args: argparse.Namespace) -> int:
 
     progress = _Progress(sys.stderr)
     try:
-        report = roam(
-            args.version,
-            via_hub=args.via_hub,
-            faults=chosen,
-            seed=args.seed,
-            count=args.count,
-            progress=progress,
-        )
+        with _interruptible():
+            report = roam(
+                args.version,
+                via_hub=args.via_hub,
+                faults=chosen,
+                seed=args.seed,
+                count=args.count,
+                progress=progress,
+            )
     finally:
         progress.clear()
     if args.format == "json":
@@ -83,6 +90,33 @@ def _has_routing(version: str) -> bool:
     from ocpi_sdk.packages import package
 
     return bool(package(version).PROFILE.routing_headers)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C ends the run as interrupted (status 130) even where the flow would take the
+    cancellation it causes for a failed step: remember it, and raise it again afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted = False
+
+    def interrupt(signum: int, frame: Any) -> None:
+        nonlocal interrupted
+        interrupted = True
+        # The servers' requests cut short and coroutines left unawaited by stopping are expected
+        # now: keep them out of the one line an interrupted run prints.
+        logging.getLogger("uvicorn.error").disabled = True
+        warnings.simplefilter("ignore", RuntimeWarning)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 class _Progress:
