@@ -3,7 +3,12 @@
 ``--format json`` prints ``computed`` (the totals: numbers in 2.1.1, ``{"excl_vat", "incl_vat"}``
 in 2.2.1, ``{"before_taxes", "after_taxes"}`` in 2.3.0 with ``null`` for an amount the tariff
 cannot tell), ``breakdown`` (one object per line, ``cost`` shaped like the totals),
-``differences`` (``field`` flattened like ``total_cost.after_taxes``) and ``notes``.
+``differences`` (``field`` flattened like ``total_cost.after_taxes``), ``notes`` (schema errors in
+fields pricing does not read come first) and ``unverifiable`` (why the CDR cannot be checked:
+then the exit status is 2).
+
+Without ``--strict``, a CDR, Tariff or Location whose schema errors are all in fields pricing does
+not read is priced (:mod:`ocpi_sdk.tariffs.loading`); with it, any schema error refuses.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from decimal import Decimal, InvalidOperation
 from types import ModuleType
 from typing import Any
 
+import attrs
+
 from ocpi_sdk import schemas
 from ocpi_sdk.cli._common import UsageError, read_json
-from ocpi_sdk.errors import PayloadError
-from ocpi_sdk.tariffs import Difference, PriceResult, TariffError, compare, price
+from ocpi_sdk.tariffs import CannotVerify, Difference, PriceResult, TariffError, compare, price
+from ocpi_sdk.tariffs.loading import UnusableInput, load_for_pricing
 
 __all__ = ["register"]
 
@@ -32,7 +39,9 @@ def register(commands: Any) -> None:
         description=(
             "Compute the cost of the CDR in --cdr under the tariffs in --tariff (default: the "
             "tariffs inside the CDR), print the breakdown and the totals on which the CDR "
-            "differs. Exit 0 when the CDR's totals match, 1 when they do not, 2 on bad input."
+            "differs. Exit 0 when the CDR's totals match, 1 when they do not, 2 on bad input "
+            "or when the CDR cannot be verified (a tariff in another currency, no tariff valid "
+            "at the session's time)."
         ),
     )
     parser.add_argument("--version", required=True, help="OCPI version: 2.1.1, 2.2.1 or 2.3.0")
@@ -50,6 +59,12 @@ def register(commands: Any) -> None:
         "--tolerance", default="0.01", help="largest difference accepted (default 0.01)"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse any schema error (default: errors in fields pricing does not read are "
+        "listed as notes and the CDR is priced)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -60,19 +75,23 @@ def _models(version: str) -> ModuleType:
     return importlib.import_module(f"ocpi_sdk.v{version.replace('.', '_')}")
 
 
-def _load(models: ModuleType, payload: Any, name: str, version: str, where: str) -> Any:
-    problems = schemas.validate(payload, name, version=version)
-    if not problems:
-        try:
-            return models.loads(payload, getattr(models, name))
-        except PayloadError as exc:
-            problems = list(exc.problems)
-    for problem in problems:
-        print(f"{where}: {problem.path}: {problem.message}", file=sys.stderr)
-    count = len(problems)
-    raise UsageError(
-        f"{where}: not a valid OCPI {version} {name} ({count} problem{'s' if count != 1 else ''})"
-    )
+def _load(
+    models: ModuleType, payload: Any, name: str, where: str, strict: bool, notes: list[str]
+) -> Any:
+    try:
+        model, tolerated = load_for_pricing(models, payload, name, where=where, strict=strict)
+    except UnusableInput as exc:
+        for problem in exc.problems:
+            print(f"{where}: {problem.path}: {problem.message}", file=sys.stderr)
+        count = len(exc.problems)
+        version = models.__name__.rsplit(".v", 1)[-1].replace("_", ".")
+        where_ = "" if strict else " in fields pricing reads"
+        raise UsageError(
+            f"{where}: not a valid OCPI {version} {name} "
+            f"({count} problem{'s' if count != 1 else ''}{where_})"
+        ) from None
+    notes.extend(tolerated)
+    return model
 
 
 def _tolerance(text: str) -> Decimal:
@@ -90,37 +109,54 @@ def run(args: argparse.Namespace) -> int:
     version: str = args.version
     models = _models(version)
     tolerance = _tolerance(args.tolerance)
-    cdr = _load(models, read_json(args.cdr), "CDR", version, args.cdr)
+    strict: bool = args.strict
+    notes: list[str] = []
+    cdr = _load(models, read_json(args.cdr), "CDR", args.cdr, strict, notes)
     tariffs = []
     for name in args.tariff or ():
         payload = read_json(name)
         if isinstance(payload, list):
             for index, item in enumerate(payload):
-                tariffs.append(_load(models, item, "Tariff", version, f"{name}[{index}]"))
+                tariffs.append(_load(models, item, "Tariff", f"{name}[{index}]", strict, notes))
         else:
-            tariffs.append(_load(models, payload, "Tariff", version, name))
+            tariffs.append(_load(models, payload, "Tariff", name, strict, notes))
     location = None
     if args.location:
-        location = _load(models, read_json(args.location), "Location", version, args.location)
+        location = _load(models, read_json(args.location), "Location", args.location, strict, notes)
     try:
         result = price(
             None, cdr, tariffs=tariffs or None, time_zone=args.time_zone, location=location
         )
     except TariffError as exc:
         raise UsageError(str(exc)) from None
-    differences = compare(result, cdr, tolerance=tolerance)
-    if args.format == "json":
-        print(json.dumps(_document(result, differences), indent=2))
-    else:
-        print(result.table())
-        print()
-        if differences:
-            print(f"the CDR differs from the computed totals (tolerance {tolerance}):")
-            for difference in differences:
-                print(f"  {difference}")
-        else:
-            print(f"the CDR's totals match the computed ones (tolerance {tolerance})")
+    result = attrs.evolve(result, notes=(*notes, *result.notes))
+    try:
+        differences = compare(result, cdr, tolerance=tolerance)
+    except CannotVerify as exc:
+        _show(result, [], args.format, tolerance)
+        raise UsageError(str(exc)) from None
+    except TariffError as exc:
+        raise UsageError(str(exc)) from None
+    _show(result, differences, args.format, tolerance)
     return 1 if differences else 0
+
+
+def _show(
+    result: PriceResult, differences: list[Difference], form: str, tolerance: Decimal
+) -> None:
+    if form == "json":
+        print(json.dumps(_document(result, differences), indent=2))
+        return
+    print(result.table())
+    print()
+    if result.unverifiable:
+        return
+    if differences:
+        print(f"the CDR differs from the computed totals (tolerance {tolerance}):")
+        for difference in differences:
+            print(f"  {difference}")
+    else:
+        print(f"the CDR's totals match the computed ones (tolerance {tolerance})")
 
 
 def _number(value: Decimal) -> float | int:
@@ -136,4 +172,5 @@ def _document(result: PriceResult, differences: list[Difference]) -> dict[str, A
             for d in differences
         ],
         "notes": list(result.notes),
+        "unverifiable": list(result.unverifiable),
     }

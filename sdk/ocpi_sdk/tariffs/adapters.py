@@ -32,6 +32,7 @@ from ocpi_sdk.tariffs.model import (
     TariffView,
     UsageView,
 )
+from ocpi_sdk.tariffs.periods import ADDITIVE, combine
 
 __all__ = [
     "RULES",
@@ -54,6 +55,41 @@ _DAYS = {
 }
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _DATE = re.compile(r"[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+_DIGITS = 28
+_MAX_SECONDS = 10**10  # about 317 years: any duration beyond is not a real one
+
+
+def number(value: Any, where: str, *, negative: bool = True) -> Decimal:
+    """``value`` (a Decimal or int the engine reads) checked: finite, at most 28 significant
+    digits and below 10**28 (what Decimal arithmetic keeps exact), and not negative unless
+    ``negative``; otherwise :class:`TariffError` naming the field ``where``."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TariffError(f"{where}: {value!r} is not a number")
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise TariffError(f"{where}: {value} is not a finite number")
+    digits = "".join(map(str, amount.as_tuple().digits)).strip("0")
+    if len(digits) > _DIGITS or amount.adjusted() >= _DIGITS:
+        raise TariffError(
+            f"{where}: {value} has more than {_DIGITS} significant digits or is 10**{_DIGITS} "
+            "or more: it cannot be priced exactly"
+        )
+    if not negative and amount < 0:
+        raise TariffError(f"{where}: {value} is negative")
+    return amount
+
+
+def _maybe(value: Any, where: str, *, negative: bool = True) -> Decimal | None:
+    return None if value is None else number(value, where, negative=negative)
+
+
+def _seconds(value: int | None, where: str) -> int | None:
+    if value is None:
+        return None
+    number(value, where, negative=False)
+    if value > _MAX_SECONDS:
+        raise TariffError(f"{where}: {value} seconds is more than {_MAX_SECONDS}")
+    return value
 
 
 @attrs.frozen
@@ -152,10 +188,15 @@ def _date(value: str | None, tariff_id: str, name: str) -> date | None:
         raise TariffError(f"tariff {tariff_id!r}: {name} {value!r} is no such date") from None
 
 
-def _money(price: Any) -> Money | None:
-    """A Price or PriceLimit of any version as :class:`Money` (see :data:`_PRICES`)."""
+def _money(price: Any, where: str) -> Money | None:
+    """A Price or PriceLimit of any version as :class:`Money` (see :data:`_PRICES`), its
+    numbers checked (:func:`number`)."""
     if price is None:
         return None
+    for name in ("excl_vat", "incl_vat", "before_taxes", "after_taxes"):
+        _maybe(getattr(price, name, None), f"{where}.{name}")
+    for index, tax in enumerate(getattr(price, "taxes", None) or ()):
+        number(tax.amount, f"{where}.taxes[{index}].amount")
     return _PRICES[type(price)](price)
 
 
@@ -173,24 +214,31 @@ _PRICES: dict[type, Callable[[Any], Money]] = {
 }
 
 
-def _restrictions(raw: Any, tariff_id: str) -> Restrictions | None:
+def _restrictions(raw: Any, tariff_id: str, where: str) -> Restrictions | None:
     if raw is None:
         return None
     reservation = getattr(raw, "reservation", None)
     days = raw.day_of_week
+
+    def limit(name: str) -> Decimal | None:
+        return _maybe(getattr(raw, name, None), f"tariff {tariff_id!r}: {where}.{name}")
+
+    def duration(name: str) -> int | None:
+        return _seconds(getattr(raw, name), f"tariff {tariff_id!r}: {where}.{name}")
+
     return Restrictions(
         start_time=_time(raw.start_time, tariff_id, "start_time"),
         end_time=_time(raw.end_time, tariff_id, "end_time"),
         start_date=_date(raw.start_date, tariff_id, "start_date"),
         end_date=_date(raw.end_date, tariff_id, "end_date"),
-        min_kwh=raw.min_kwh,
-        max_kwh=raw.max_kwh,
-        min_current=getattr(raw, "min_current", None),
-        max_current=getattr(raw, "max_current", None),
-        min_power=raw.min_power,
-        max_power=raw.max_power,
-        min_duration=raw.min_duration,
-        max_duration=raw.max_duration,
+        min_kwh=limit("min_kwh"),
+        max_kwh=limit("max_kwh"),
+        min_current=limit("min_current"),
+        max_current=limit("max_current"),
+        min_power=limit("min_power"),
+        max_power=limit("max_power"),
+        min_duration=duration("min_duration"),
+        max_duration=duration("max_duration"),
         days=frozenset(_DAYS[str(d)] for d in days) if days else None,
         reservation=Reservation(str(reservation)) if reservation is not None else None,
     )
@@ -205,13 +253,15 @@ def _tax_reading(tariff: Any, rules: VersionRules) -> tuple[str | None, TaxReadi
     return key, reading
 
 
-def _component(raw: Any, reading: TaxReading) -> Component:
-    vat: Decimal | None = getattr(raw, "vat", None)
+def _component(raw: Any, reading: TaxReading, where: str) -> Component:
+    vat = _maybe(getattr(raw, "vat", None), f"{where}.vat", negative=False)
+    step = raw.step_size
+    number(step, f"{where}.step_size", negative=False)
     return Component(
         str(raw.type),
-        raw.price,
+        number(raw.price, f"{where}.price"),
         vat if reading.vat else None,
-        raw.step_size,
+        max(step, 1),
         tax_included=reading.included,
         other_taxes=reading.unknown_without_vat and vat is None,
     )
@@ -248,45 +298,79 @@ def tariff_view(tariff: v2_3_0.Tariff | v2_2_1.Tariff | v2_1_1.Tariff) -> Tariff
         raise TariffError(f"not an OCPI Tariff model: {type(tariff).__name__}")
     key, reading = _tax_reading(tariff, RULES[version])
     raw_elements: list[Any] = list(tariff.elements)
+    name = f"tariff {tariff.id!r}"
     elements = tuple(
         Element(
             index=index,
-            components=tuple(_component(c, reading) for c in element.price_components),
-            restrictions=_restrictions(element.restrictions, tariff.id),
+            components=tuple(
+                _component(c, reading, f"{name}: elements[{index}].price_components[{number_}]")
+                for number_, c in enumerate(element.price_components)
+            ),
+            restrictions=_restrictions(
+                element.restrictions, tariff.id, f"elements[{index}].restrictions"
+            ),
         )
         for index, element in enumerate(raw_elements)
     )
     raw = [c for element in raw_elements for c in element.price_components]
+    notes = _tax_notes(tariff.id, key, reading, raw, elements)
+    if any(c.step_size == 0 for c in raw):
+        notes.append(f"{name}: step_size 0 read as 1 (no rounding)")
+    start, end = getattr(tariff, "start_date_time", None), getattr(tariff, "end_date_time", None)
+    if start is not None and end is not None and end <= start:
+        raise TariffError(
+            f"{name}: end_date_time {end.isoformat()} is not after start_date_time "
+            f"{start.isoformat()}"
+        )
     return TariffView(
         id=tariff.id,
         currency=tariff.currency,
         elements=elements,
-        min_price=_money(getattr(tariff, "min_price", None)),
-        max_price=_money(getattr(tariff, "max_price", None)),
-        start=getattr(tariff, "start_date_time", None),
-        end=getattr(tariff, "end_date_time", None),
-        notes=tuple(_tax_notes(tariff.id, key, reading, raw, elements)),
+        min_price=_money(getattr(tariff, "min_price", None), f"{name}: min_price"),
+        max_price=_money(getattr(tariff, "max_price", None), f"{name}: max_price"),
+        start=start,
+        end=end,
+        notes=tuple(notes),
     )
 
 
-def _periods(periods: Sequence[Any] | None) -> tuple[PeriodView, ...]:
-    return tuple(
-        PeriodView(
-            start=p.start_date_time,
-            dims={str(d.type): d.volume for d in p.dimensions},
-            tariff_id=getattr(p, "tariff_id", None),
+_NEVER_NEGATIVE = frozenset({"TIME", "PARKING_TIME", "RESERVATION_TIME"})
+
+
+def _periods(periods: Sequence[Any] | None, notes: list[str]) -> tuple[PeriodView, ...]:
+    """The charging periods, each volume checked (:func:`number`; a negative TIME, PARKING_TIME
+    or RESERVATION_TIME is an error) and repeated dimensions combined
+    (:func:`ocpi_sdk.tariffs.periods.combine`)."""
+    out = []
+    for index, period in enumerate(periods or ()):
+        values = []
+        for position, dimension in enumerate(period.dimensions):
+            kind = str(dimension.type)
+            where = f"charging_periods[{index}].dimensions[{position}].volume ({kind})"
+            negative = kind not in _NEVER_NEGATIVE
+            values.append((kind, number(dimension.volume, where, negative=negative)))
+        dims, repeated = combine(values)
+        for kind in dict.fromkeys(repeated):
+            how = "added up" if kind in ADDITIVE else "the extreme value kept"
+            notes.append(f"charging_periods[{index}] lists {kind} more than once: {how}")
+        out.append(
+            PeriodView(
+                start=period.start_date_time,
+                dims=dims,
+                tariff_id=getattr(period, "tariff_id", None),
+                index=index,
+            )
         )
-        for p in periods or ()
-    )
+    return tuple(out)
 
 
 def _flatten(name: str, value: Any, names: PriceNames, into: dict[str, Decimal]) -> None:
     if value is None:
         return
     if isinstance(value, Decimal | int):
-        into[name] = Decimal(value)
+        into[name] = number(value, name)
         return
-    money = _PRICES[type(value)](value)
+    money = _money(value, name) or Money(None)
     for field, amount in zip(names.fields, (money.excl_vat, money.incl_vat), strict=True):
         if amount is not None:
             into[f"{name}.{field}"] = amount
@@ -322,72 +406,82 @@ def _session_end(
 
 
 def _cdr(cdr: v2_3_0.CDR | v2_2_1.CDR, rules: VersionRules) -> UsageView:
+    notes: list[str] = []
     return UsageView(
         kind="CDR",
         id=cdr.id,
         start=cdr.start_date_time,
         end=cdr.end_date_time,
         currency=cdr.currency,
-        periods=_periods(cdr.charging_periods),
+        periods=_periods(cdr.charging_periods, notes),
         tariffs=tuple(tariff_view(t) for t in cdr.tariffs or ()),
-        total_energy=cdr.total_energy,
+        total_energy=_maybe(cdr.total_energy, "total_energy"),
         country=cdr.cdr_location.country,
         reported=_reported(cdr, _CDR_TOTALS, rules),
+        notes=tuple(notes),
     )
 
 
 def _cdr_211(cdr: v2_1_1.CDR, rules: VersionRules) -> UsageView:
+    notes: list[str] = []
     return UsageView(
         kind="CDR",
         id=cdr.id,
         start=cdr.start_date_time,
         end=cdr.stop_date_time,
         currency=cdr.currency,
-        periods=_periods(cdr.charging_periods),
+        periods=_periods(cdr.charging_periods, notes),
         tariffs=tuple(tariff_view(t) for t in cdr.tariffs or ()),
-        total_energy=cdr.total_energy,
+        total_energy=_maybe(cdr.total_energy, "total_energy"),
         time_zone=cdr.location.time_zone,
         country=cdr.location.country,
         reported=_reported(cdr, _CDR_TOTALS, rules),
+        notes=tuple(notes),
     )
 
 
 def _session(session: v2_3_0.Session | v2_2_1.Session, rules: VersionRules) -> UsageView:
-    end, notes = _session_end(session.start_date_time, session.end_date_time, session.last_updated)
+    end, said = _session_end(session.start_date_time, session.end_date_time, session.last_updated)
+    notes = list(said)
     return UsageView(
         kind="Session",
         id=session.id,
         start=session.start_date_time,
         end=end,
         currency=session.currency,
-        periods=_periods(session.charging_periods)
-        or (PeriodView(session.start_date_time, {"ENERGY": session.kwh}),),
+        periods=_periods(session.charging_periods, notes)
+        or (PeriodView(session.start_date_time, {"ENERGY": number(session.kwh, "kwh")}),),
         tariffs=(),
-        total_energy=session.kwh,
+        total_energy=number(session.kwh, "kwh"),
         reported=_reported(session, ("total_cost",), rules),
-        notes=notes,
+        notes=tuple(notes),
     )
 
 
 def _session_211(session: v2_1_1.Session, rules: VersionRules) -> UsageView:
-    end, notes = _session_end(session.start_datetime, session.end_datetime, session.last_updated)
+    end, said = _session_end(session.start_datetime, session.end_datetime, session.last_updated)
+    notes = list(said)
     return UsageView(
         kind="Session",
         id=session.id,
         start=session.start_datetime,
         end=end,
         currency=session.currency,
-        periods=_periods(session.charging_periods)
-        or (PeriodView(session.start_datetime, {"ENERGY": session.kwh}),),
+        periods=_periods(session.charging_periods, notes)
+        or (PeriodView(session.start_datetime, {"ENERGY": number(session.kwh, "kwh")}),),
         tariffs=(),
-        total_energy=session.kwh,
+        total_energy=number(session.kwh, "kwh"),
         time_zone=session.location.time_zone,
         country=session.location.country,
         reported=_reported(session, ("total_cost",), rules),
-        notes=notes,
+        notes=tuple(notes),
     )
 
 
+_END_START = {
+    ("2.1.1", "CDR"): ("stop_date_time", "start_date_time"),
+    ("2.1.1", "Session"): ("end_datetime", "start_datetime"),
+}
 _USAGE: dict[type, tuple[str, Callable[[Any, VersionRules], UsageView]]] = {
     v2_3_0.CDR: ("2.3.0", _cdr),
     v2_3_0.Session: ("2.3.0", _session),
@@ -427,7 +521,14 @@ def usage_view(obj: object) -> UsageView:
             f"cannot price a {type(obj).__name__}: expected an OCPI {_KNOWN} CDR or Session"
         )
     version, read = entry
-    return read(obj, RULES[version])
+    view = read(obj, RULES[version])
+    if view.end < view.start:
+        names = _END_START.get((version, view.kind), ("end_date_time", "start_date_time"))
+        raise TariffError(
+            f"{view.kind} {view.id!r}: {names[0]} {view.end.isoformat()} is before "
+            f"{names[1]} {view.start.isoformat()}"
+        )
+    return view
 
 
 def location_facts(

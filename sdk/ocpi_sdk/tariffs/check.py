@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 from typing import Any
 
 import attrs
 
 from ocpi_sdk.tariffs import adapters
-from ocpi_sdk.tariffs.pricer import price
+from ocpi_sdk.tariffs.errors import CannotVerify, TariffError
+from ocpi_sdk.tariffs.pricer import PRECISION, price
 from ocpi_sdk.tariffs.result import PriceResult
 
 __all__ = ["Difference", "check_cdr", "compare"]
@@ -37,6 +38,10 @@ def compare(
 ) -> list[Difference]:
     """The totals of ``cdr`` that differ from ``result`` by more than ``tolerance``.
 
+    Raises :class:`~ocpi_sdk.tariffs.errors.CannotVerify` (a :class:`TariffError`) when
+    ``result.unverifiable`` says the totals cannot be checked (a tariff in another currency, no
+    tariff valid at the session's time), and :class:`TariffError` for an unusable CDR field.
+
     Only the totals the CDR states are compared (optional ones it leaves out are skipped): the
     costs, ``total_energy`` (kWh), ``total_time`` and ``total_parking_time`` (hours), all with the
     same ``tolerance``.
@@ -48,12 +53,21 @@ def compare(
     ``tax_included`` NO and no ``vat`` only ``before_taxes`` is checked, with YES and no ``vat``
     only ``after_taxes``.
     """
+    if not tolerance.is_finite() or tolerance < 0:
+        raise TariffError(f"tolerance {tolerance} must be a finite number of at least 0")
+    usage = adapters.usage_view(cdr)
+    if result.unverifiable:
+        raise CannotVerify(usage.id, result.unverifiable)
     computed = result.fields()
     differences = []
-    for name, stated in adapters.usage_view(cdr).reported.items():
-        value = computed.get(name)
-        if value is not None and abs(stated - value) > tolerance:
-            differences.append(Difference(name, stated, value))
+    with localcontext(prec=PRECISION):
+        try:
+            for name, stated in usage.reported.items():
+                value = computed.get(name)
+                if value is not None and abs(stated - value) > tolerance:
+                    differences.append(Difference(name, stated, value))
+        except DecimalException as exc:  # inputs are checked; this is the last guard
+            raise TariffError(f"the totals cannot be compared exactly: {exc!r}") from None
     return differences
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ocpi_sdk.errors import OcpiError
 
-__all__ = ["TariffError", "TimeZoneRequired"]
+__all__ = ["CannotVerify", "TariffError", "TimeZoneRequired"]
 
 
 class TariffError(OcpiError, ValueError):
@@ -32,3 +32,12 @@ class TimeZoneRequired(TariffError):
             f"Location's local time, but {reason}; give the time zone (time_zone= or --time-zone, "
             "e.g. Europe/Amsterdam) or the Location (location= or --location)"
         )
+
+
+class CannotVerify(TariffError):
+    """A CDR's totals cannot be checked against the computed ones: ``reasons`` says why (a
+    tariff in another currency than the CDR, no tariff valid at the session's time)."""
+
+    def __init__(self, cdr_id: str, reasons: Sequence[str]):
+        self.reasons = tuple(reasons)
+        super().__init__(f"cannot verify CDR {cdr_id!r}: " + "; ".join(self.reasons))

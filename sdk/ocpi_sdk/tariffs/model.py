@@ -177,11 +177,18 @@ class TariffView:
 
 @attrs.frozen
 class PeriodView:
-    """A ChargingPeriod: its start, its dimensions by type name, and its ``tariff_id``."""
+    """A ChargingPeriod: its start, its dimensions by type name, its ``tariff_id`` and its
+    position (``index``, from 0) in the document's list."""
 
     start: datetime
     dims: Mapping[str, Decimal]
     tariff_id: str | None = None
+    index: int = 0
+
+    @property
+    def label(self) -> str:
+        """Where the period is in the document: ``charging_periods[2]``."""
+        return f"charging_periods[{self.index}]"
 
 
 @attrs.frozen

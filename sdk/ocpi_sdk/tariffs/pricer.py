@@ -16,8 +16,8 @@ the tariff's ``tax_included``) are described at :class:`~ocpi_sdk.tariffs.result
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, time, timedelta, tzinfo
-from decimal import ROUND_CEILING, Decimal
+from datetime import UTC, datetime, time, timedelta, tzinfo
+from decimal import ROUND_CEILING, Decimal, DecimalException, localcontext
 from typing import Any
 
 import attrs
@@ -31,7 +31,10 @@ from ocpi_sdk.tariffs.result import Line, PriceResult, quantize, sum_money
 
 __all__ = ["price"]
 
-_BASE = {"ENERGY": Decimal(1000), "TIME": Decimal(1), "PARKING_TIME": Decimal(1)}
+PRECISION = 100
+_NOISE = Decimal("1e-12")
+"""Digits of the Decimal arithmetic: inputs have at most 28 significant digits and are below
+10**28 (:func:`ocpi_sdk.tariffs.adapters.number`), so products of a few of them stay exact."""
 
 
 def price(
@@ -57,15 +60,30 @@ def price(
     no zone can be found, :class:`~ocpi_sdk.tariffs.errors.TariffError` for other impossible
     inputs.
     """
+    with localcontext(prec=PRECISION):
+        try:
+            return _price(tariff, session_or_cdr, tariffs, time_zone, location)
+        except DecimalException as exc:  # inputs are checked; this is the last guard
+            raise TariffError(f"the amounts cannot be computed exactly: {exc!r}") from None
+
+
+def _price(
+    tariff: Any,
+    session_or_cdr: Any,
+    tariffs: Sequence[Any] | None,
+    time_zone: str | None,
+    location: Any,
+) -> PriceResult:
     usage = adapters.usage_view(session_or_cdr)
     version = adapters.version_of(session_or_cdr)
     rules = adapters.RULES[version]
     candidates = _candidates(tariff, tariffs, usage, version)
     notes: list[str] = list(usage.notes)
+    unverifiable: list[str] = []
     for view in candidates:
         notes.extend(view.notes)
-        if view.currency.upper() != usage.currency.upper():
-            notes.append(
+        if view.currency.strip().upper() != usage.currency.strip().upper():
+            unverifiable.append(
                 f"tariff {view.id} is in {view.currency}, the {usage.kind} in {usage.currency}"
             )
 
@@ -87,18 +105,20 @@ def price(
     if choice.zone is not None:
         notes.append(f"time zone {choice.name}: {choice.reason}")
 
-    pieces = periods.segments(usage.periods, usage.end, usage.total_energy)
+    pieces = periods.segments(usage.periods, usage.start, usage.end, usage.total_energy, notes)
     energy_given = any(("ENERGY" in p.dims or "ENERGY_IMPORT" in p.dims) for p in usage.periods)
     if not energy_given and usage.total_energy:
         notes.append("no period gives ENERGY: total_energy spread evenly over the charging time")
     pieces = periods.cut_at(pieces, _instants(candidates, usage, choice.zone if needing else None))
     pieces = periods.cut_at_energy(pieces, _kwh_levels(candidates))
 
-    pick = _TariffPicker(candidates, usage, notes)
+    pick = _TariffPicker(candidates, usage, notes, unverifiable)
     lines, first_tariff = _price_pieces(pieces, usage, pick, choice.zone, rules.vat, notes)
-    lines = _apply_step_size(lines, rules.step_groups)
+    lines = _apply_step_size(lines, rules, notes)
     breakdown = _merge(lines)
-    return _result(breakdown, pieces, first_tariff or candidates[0], usage, rules, notes, choice)
+    notes.extend(_readings(breakdown, pieces, candidates, usage))
+    result = _result(breakdown, pieces, first_tariff or candidates[0], usage, rules, notes, choice)
+    return attrs.evolve(result, unverifiable=tuple(unverifiable))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -152,10 +172,42 @@ def _instants(
         day = first
         while day <= last:
             for point in day_points:
-                local = datetime.combine(day, point).replace(tzinfo=zone)
-                instants.append(local.astimezone(usage.start.tzinfo))
+                # both occurrences of a repeated local time (fold 0 and 1); a skipped one is
+                # covered by the DST change itself, below
+                for fold in (0, 1):
+                    local = datetime.combine(day, point.replace(fold=fold), tzinfo=zone)
+                    instants.append(local.astimezone(UTC))
             day += timedelta(days=1)
+        instants += offset_changes(zone, usage.start - _DAY, usage.end + _DAY)
     return instants
+
+
+_DAY = timedelta(days=1)
+_STEP = timedelta(hours=6)
+_SECOND = timedelta(seconds=1)
+
+
+def offset_changes(zone: tzinfo, start: datetime, end: datetime) -> list[datetime]:
+    """The instants between ``start`` and ``end`` at which ``zone`` changes its UTC offset (DST
+    changes), to the second: local wall time jumps there, so a restriction can change its answer
+    (a boundary in the skipped hour applies from the change). Offsets are sampled every 6 hours,
+    which no zone's changes are closer than."""
+    out: list[datetime] = []
+    moment = start.astimezone(UTC).replace(microsecond=0)
+    while moment < end:
+        after = min(moment + _STEP, end)
+        if moment.astimezone(zone).utcoffset() != after.astimezone(zone).utcoffset():
+            low, high = moment, after
+            while high - low > _SECOND:
+                middle = low + (high - low) / 2
+                middle = middle.replace(microsecond=0)
+                if middle <= low:
+                    middle = low + _SECOND
+                same = middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset()
+                low, high = (middle, high) if same else (low, middle)
+            out.append(high)
+        moment = after
+    return out
 
 
 def _kwh_levels(candidates: Iterable[TariffView]) -> list[Decimal]:
@@ -169,14 +221,26 @@ def _kwh_levels(candidates: Iterable[TariffView]) -> list[Decimal]:
 
 
 class _TariffPicker:
-    """Which tariff applies to a piece: the one its period names, else the first valid one."""
+    """Which tariff applies to a piece: the one its period names; else the first one valid at
+    the piece's start; else the one valid when the session started (mod_tariffs, note on
+    ``start_date_time``: "a driver accepts the tariff which is valid when they start their
+    charging session"). When no tariff was valid then either, the first one is used and the
+    result cannot verify a CDR (``unverifiable``)."""
 
-    def __init__(self, candidates: Sequence[TariffView], usage: UsageView, notes: list[str]):
+    def __init__(
+        self,
+        candidates: Sequence[TariffView],
+        usage: UsageView,
+        notes: list[str],
+        unverifiable: list[str],
+    ):
         self.candidates = candidates
         self.notes = notes
+        self.unverifiable = unverifiable
         self.by_id: dict[str, TariffView] = {}
         for view in candidates:
             self.by_id.setdefault(view.id, view)
+        self.at_start = next((v for v in candidates if v.valid_at(usage.start)), None)
         named = {p.tariff_id for p in usage.periods if p.tariff_id}
         self.use_ids = bool(named) and named <= self.by_id.keys()
         if named and not self.use_ids:
@@ -187,24 +251,33 @@ class _TariffPicker:
             )
         self._said: set[str] = set()
 
-    def _note(self, text: str) -> None:
+    def _note(self, text: str, into: list[str] | None = None) -> None:
         if text not in self._said:
             self._said.add(text)
-            self.notes.append(text)
+            (self.notes if into is None else into).append(text)
 
     def __call__(self, piece: Segment) -> TariffView | None:
         if self.use_ids:
             if piece.tariff_id is None:
                 self._note("a charging period has no tariff_id: no tariff applies to it (free)")
                 return None
-            return self.by_id[piece.tariff_id]
+            view = self.by_id[piece.tariff_id]
+            if not view.valid_at(piece.start):
+                self._note(f"tariff {view.id}, named by a charging period, is not valid at "
+                           f"{piece.start.isoformat()}", self.unverifiable)  # fmt: skip
+            return view
         for view in self.candidates:
             if view.valid_at(piece.start):
                 return view
+        if self.at_start is not None:
+            self._note(
+                f"no tariff is valid at {piece.start.isoformat()}: tariff {self.at_start.id}, "
+                "valid when the session started, still applies"
+            )
+            return self.at_start
         first = self.candidates[0]
-        self._note(
-            f"no tariff is valid at {piece.start.isoformat()}: tariff {first.id} used anyway"
-        )
+        self._note(f"no tariff is valid at {piece.start.isoformat()} (tariff {first.id} "
+                   "priced it anyway)", self.unverifiable)  # fmt: skip
         return first
 
 
@@ -246,13 +319,11 @@ def _price_pieces(
             if piece.energy < 0:
                 found.add("negative ENERGY (fed back to the grid) is not billed")
             volumes["ENERGY"] = max(piece.energy, ZERO) * 1000
-            volumes["TIME"] = piece.seconds
+            volumes["TIME"] = piece.billed
         elif piece.phase is Phase.PARKING:
-            if piece.energy > 0:
-                volumes["ENERGY"] = piece.energy * 1000
-            volumes["PARKING_TIME"] = piece.seconds
+            volumes["PARKING_TIME"] = piece.billed
         else:
-            volumes["TIME"] = piece.seconds
+            volumes["TIME"] = piece.billed
         if not flat_done[reservation]:
             volumes = {"FLAT": Decimal(1), **volumes}
         for dimension, base in volumes.items():
@@ -285,10 +356,13 @@ def _price_pieces(
 
 
 def _apply_step_size(
-    lines: list[Line], groups: Sequence[tuple[bool, frozenset[str]]]
+    lines: list[Line], rules: adapters.VersionRules, notes: list[str]
 ) -> list[Line]:
+    """step_size once per session per group of dimensions (see :data:`adapters.RULES`): the
+    total of the last line's dimension is rounded up with the last line's step_size and the
+    amount added is billed at the last line's price."""
     result = list(lines)
-    for reservation, dimensions in groups:
+    for reservation, dimensions in rules.step_groups:
         group = [
             line
             for line in result
@@ -298,14 +372,72 @@ def _apply_step_size(
             continue
         last = group[-1]
         step = Decimal(last.step_size)
-        if step <= 0:
-            continue
         billable = sum((g.base_volume for g in group if g.dimension == last.dimension), ZERO)
+        # proportional splits leave noise far below a microsecond or a milliwatt-hour: without
+        # it, 5730 s split in three must not round up to 5731
+        billable = billable.quantize(_NOISE)
         rounded = (billable / step).to_integral_value(rounding=ROUND_CEILING) * step
         if rounded > billable:
             extra = attrs.evolve(last, base_volume=rounded - billable, step=True)
             result.insert(result.index(last) + 1, extra)
+            notes.extend(_step_readings(group, last, rules, result))
     return result
+
+
+def _step_readings(
+    group: Sequence[Line], last: Line, rules: adapters.VersionRules, lines: Sequence[Line]
+) -> list[str]:
+    dims = [line.dimension for line in group]
+    stretches = sum(
+        1 for i, d in enumerate(dims) if d == last.dimension and (i == 0 or dims[i - 1] != d)
+    )
+    times = {"TIME", "PARKING_TIME"}
+    both = times <= {line.dimension for line in lines if not line.reservation}
+    if rules.version == "2.1.1" and last.dimension in times and both:
+        return [f"step_size (2.1.1 reading): the session total of {last.dimension} is rounded "
+                "on its own, TIME and PARKING_TIME each"]  # fmt: skip
+    if stretches > 1:
+        return [f"step_size (reading): {last.dimension} comes in {stretches} stretches "
+                f"(e.g. charge, park, charge): their total is rounded once, at the last one's "
+                "step_size and price"]  # fmt: skip
+    return []
+
+
+def _readings(
+    breakdown: Sequence[Line],
+    pieces: Sequence[Segment],
+    candidates: Sequence[TariffView],
+    usage: UsageView,
+) -> list[str]:
+    """Notes naming the reading applied where the spec allows two and the result depends on it
+    (see the package docstring)."""
+    notes = []
+    used = {line.tariff_id for line in breakdown if not line.reservation}
+    flat = [
+        v.id
+        for v in candidates
+        if v.id in used and any(e.component("FLAT") for e in v.elements if not _reserving(e))
+    ]
+    billed = [line.tariff_id for line in breakdown if line.dimension == "FLAT"]
+    if len(flat) > 1 and billed:
+        others = ", ".join(t for t in flat if t != billed[0])
+        notes.append(f"FLAT (reading): billed once per session, by tariff {billed[0]} in force "
+                     f"first; the FLAT of tariff {others} is not billed again")  # fmt: skip
+    reserved = any(p.phase is Phase.RESERVATION for p in pieces)
+    durations = any(
+        e.restrictions is not None
+        and (e.restrictions.min_duration is not None or e.restrictions.max_duration is not None)
+        for v in candidates
+        for e in v.elements
+    )
+    if reserved and durations:
+        notes.append(f"min_duration/max_duration (reading): counted from the {usage.kind}'s "
+                     "start_date_time, the start of the reservation")  # fmt: skip
+    return notes
+
+
+def _reserving(element: Any) -> bool:
+    return element.restrictions is not None and element.restrictions.reservation is not None
 
 
 def _merge(lines: Sequence[Line]) -> tuple[Line, ...]:
@@ -353,7 +485,7 @@ def _result(
     total = _clamp(total, tariff, rules, usage.currency, notes)
 
     def hours(*phases: Phase) -> Decimal:
-        secs = sum((p.seconds for p in pieces if p.phase in phases), ZERO)
+        secs = sum((p.billed for p in pieces if p.phase in phases), ZERO)
         return quantize(secs / 3600)
 
     energy = sum((p.energy for p in pieces if p.phase is not Phase.RESERVATION), ZERO)
@@ -392,6 +524,13 @@ def _clamp(
         incl = _limit(
             total.incl_vat, low.incl_vat, high.incl_vat, after, tariff.id, currency, notes
         )
+        for name, limit in (("min_price", tariff.min_price), ("max_price", tariff.max_price)):
+            sides = (total.excl_vat != excl, total.incl_vat != incl)
+            given = (None, None) if limit is None else (limit.excl_vat, limit.incl_vat)
+            if any(sides) and None in given:
+                side = after if given[1] is None else before
+                notes.append(f"{name} (reading): tariff {tariff.id} gives no limit {side}, so "
+                             f"the total {side} is left as computed")  # fmt: skip
     return Money(excl, incl)
 
 

@@ -15,6 +15,12 @@ reservation):
 - ``min_power``/``min_current`` hold when the lowest value of the piece is at least the minimum,
   ``max_power``/``max_current`` when the highest value is below the maximum; a piece without such
   data does not satisfy them (noted). Parking and reservation pieces draw 0 kW and 0 A.
+  Reading (the spec says only "When the EV is charging with more than, or equal to, the defined
+  amount of power, this TariffElement is/becomes active"): when a period gives only ``MAX_POWER``
+  (or only ``MIN_POWER``), or only the average ``POWER``, the value it gives stands in for the one
+  it does not (lowest: ``MIN_``, else the average, else ``MAX_``; highest the other way round);
+  with no power at all, the average ``ENERGY / TIME`` of the period. The notes say so whenever a
+  power or current restriction was judged that way.
 
 The active component of a dimension is that of the first element in list order that has a
 component of the dimension and whose restrictions hold. Elements with a ``reservation``
@@ -74,6 +80,9 @@ def _within(
 ) -> bool:
     if low_limit is None and high_limit is None:
         return True
+    if measure.stand_in is not None and (measure.low is not None or measure.high is not None):
+        notes.add(f"{what} restrictions (reading): a period without MIN_/MAX_ values was judged "
+                  f"with {measure.stand_in}")  # fmt: skip
     if low_limit is not None:
         if measure.low is None:
             notes.add(f"no {what} data in a period: elements restricted on {what} did not apply")

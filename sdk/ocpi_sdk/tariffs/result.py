@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import attrs
@@ -20,13 +20,20 @@ from ocpi_sdk.tariffs.model import EXCL_INCL_VAT, ZERO, Money, PriceNames
 __all__ = ["Line", "PriceResult", "quantize"]
 
 _PLACES = Decimal("0.0001")
+_NOISE = Decimal("1e-30")
+_DIGITS = 200
 _UNITS = {"ENERGY": "kWh", "TIME": "h", "PARKING_TIME": "h", "FLAT": ""}
 _DIVISORS = {"ENERGY": Decimal(1000), "TIME": Decimal(3600), "PARKING_TIME": Decimal(3600)}
 
 
 def quantize(value: Decimal) -> Decimal:
-    """``value`` rounded half-up to 4 decimals, the precision of OCPI numbers."""
-    return value.quantize(_PLACES, rounding=ROUND_HALF_UP)
+    """``value`` rounded half-up to 4 decimals, the precision of OCPI numbers.
+
+    It is first rounded to 30 decimals: splitting a period divides its volumes exactly only up
+    to the 100 digits the engine computes with, and that noise must not tip an amount that is
+    exactly half a unit of the 4th decimal."""
+    with localcontext(prec=_DIGITS):
+        return value.quantize(_NOISE).quantize(_PLACES, rounding=ROUND_HALF_UP)
 
 
 @attrs.frozen
@@ -156,6 +163,9 @@ class PriceResult:
     ``total_parking_time`` in hours; all rounded to 4 decimals. ``total_cost`` includes
     ``min_price``/``max_price``, the per-dimension costs do not. ``breakdown`` lists the lines the
     totals are made of; ``notes`` say which time zone was used and why, and anything assumed.
+    ``unverifiable`` gives the reasons, if any, why these totals cannot verify the document's
+    (a tariff in another currency, no tariff valid at the session's time):
+    :func:`~ocpi_sdk.tariffs.compare` refuses to compare then.
 
     OCPI 2.3.0 (``names`` is ``before_taxes``/``after_taxes``): each cost is read as
     ``money.before_taxes`` and ``money.after_taxes`` (the same two fields as ``excl_vat`` and
@@ -184,6 +194,7 @@ class PriceResult:
     time_zone: tzinfo | None = None
     vat: bool = True
     names: PriceNames = EXCL_INCL_VAT
+    unverifiable: tuple[str, ...] = ()
 
     def fields(self) -> dict[str, Decimal]:
         """The totals flattened the way a CDR states them: ``total_cost.excl_vat`` and
@@ -259,6 +270,7 @@ class PriceResult:
         text.append(f"{'total_time:':<24}{self.total_time} h")
         text.append(f"{'total_parking_time:':<24}{self.total_parking_time} h")
         text.extend(f"note: {note}" for note in self.notes)
+        text.extend(f"cannot verify: {reason}" for reason in self.unverifiable)
         return "\n".join(text)
 
     def __str__(self) -> str:
