@@ -132,7 +132,7 @@ def test_every_command_line_shown_parses() -> None:
     shown = [
         line.split("#")[0].strip()
         for _, text in _blocks("sh")
-        for line in text.splitlines()
+        for line in text.replace("\\\n", " ").splitlines()
         if line.startswith("ocpi ") and "[" not in line.split("#")[0]
     ]
     assert len(shown) >= 8

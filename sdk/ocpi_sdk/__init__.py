@@ -13,12 +13,15 @@ What a user reaches for first is here, imported on first use (``import ocpi_sdk`
 - :mod:`ocpi_sdk.schemas` -- the JSON Schema registry and payload validation;
 - :mod:`ocpi_sdk.errors` -- the exception tree shared by everything;
 - ``ocpi_sdk.v2_1_1``, ``ocpi_sdk.v2_2_1``, ``ocpi_sdk.v2_3_0`` -- generated models, enums,
-  converters (``loads``/``dumps``) and sync and async clients per OCPI version.
+  converters (``loads``/``dumps``) and sync and async clients per OCPI version;
+- :func:`convert` -- translate an object between versions, listing what is lost
+  (:mod:`ocpi_sdk.translation`).
 
 Further parts, imported by name: :mod:`ocpi_sdk.negotiation`, :mod:`ocpi_sdk.credentials`,
 :mod:`ocpi_sdk.transport` (the sans-IO core and its drivers), :mod:`ocpi_sdk.tariffs` (pricing
-and CDR checks), :mod:`ocpi_sdk.sim` (simulated CPO, eMSP and hub; needs the ``bench`` extra)
-and :mod:`ocpi_sdk.cli` (the ``ocpi`` command).
+and CDR checks), :mod:`ocpi_sdk.check` (conformance checks of a live platform),
+:mod:`ocpi_sdk.openapi` (OpenAPI documents), :mod:`ocpi_sdk.sim` (simulated CPO, eMSP and hub;
+needs the ``bench`` extra) and :mod:`ocpi_sdk.cli` (the ``ocpi`` command).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _LAZY: dict[str, str] = {
     "v2_1_1": "ocpi_sdk.v2_1_1",
     "v2_2_1": "ocpi_sdk.v2_2_1",
     "v2_3_0": "ocpi_sdk.v2_3_0",
+    "convert": "ocpi_sdk.translation:convert",
 }
 
 if TYPE_CHECKING:
@@ -63,6 +67,7 @@ if TYPE_CHECKING:
     from ocpi_sdk.negotiation import Connection as Connection
     from ocpi_sdk.negotiation import aconnect as aconnect
     from ocpi_sdk.negotiation import connect as connect
+    from ocpi_sdk.translation import convert as convert
 
 __all__ = ["__version__", *_LAZY]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,22 @@ TIMEOUT_ON_FORWARDED_REQUEST = 4002
 CONNECTION_PROBLEM = 4003
 
 
+# what every version's string type allows (2.1.1: printable ASCII only)
+_NOT_PRINTABLE_ASCII = re.compile("[^\x20-\x7e]")
+
+
+def _printable(message: str) -> str:
+    """``message`` with each character outside printable ASCII escaped (``\\u00e9``,
+    ``\\U0001f600``): a status message often quotes what was received, and must itself be a
+    valid OCPI string in every version."""
+    return _NOT_PRINTABLE_ASCII.sub(_escape, message)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def envelope(
     data: Any = None, status_code: int = SUCCESS, message: str | None = None
 ) -> dict[str, Any]:
@@ -30,6 +47,8 @@ def envelope(
     if data is not None:
         body["data"] = data
     body["status_code"] = status_code
-    body["status_message"] = message or ("Success" if status_code == SUCCESS else "Error")
+    body["status_message"] = _printable(
+        message or ("Success" if status_code == SUCCESS else "Error")
+    )
     body["timestamp"] = format_datetime(datetime.now(UTC).replace(microsecond=0))
     return body

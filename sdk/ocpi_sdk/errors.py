@@ -71,19 +71,29 @@ def _close_names(name: str, known: Sequence[str]) -> tuple[str, ...]:
     return tuple(by_lower[c] for c in close)
 
 
+MAX_LINES = 100
+"""At most this many problems are written in an error's message."""
+
+
 class PayloadError(OcpiError, ValueError):
     """A payload that does not conform to its OCPI schema or model.
 
-    ``problems`` lists every problem found, each with its JSON path (``$.evses[0].uid``),
-    a plain-words message and the schema rule broken.
+    ``problems`` lists the problems found (at most ``schemas.MAX_LISTED`` of one kind for a
+    pathological payload), each with its JSON path (``$.evses[0].uid``), a plain-words message and
+    the schema rule broken; ``omitted`` counts those found but not listed.
     """
 
-    def __init__(self, problems: Sequence[Problem], *, what: str = "payload") -> None:
+    def __init__(
+        self, problems: Sequence[Problem], *, what: str = "payload", omitted: int = 0
+    ) -> None:
         self.problems = tuple(problems)
-        lines = [f"{p.path}: {p.message} [{p.rule}]" for p in self.problems]
-        count = len(self.problems)
+        self.omitted = omitted
+        lines = [f"{p.path}: {p.message} [{p.rule}]" for p in self.problems[:MAX_LINES]]
+        count = len(self.problems) + omitted
         head = f"invalid {what}: {count} problem{'s' if count != 1 else ''}"
-        super().__init__(head + "".join(f"\n  {line}" for line in lines))
+        hidden = count - len(lines)
+        tail = f"\n  ... and {hidden} more not listed" if hidden > 0 else ""
+        super().__init__(head + "".join(f"\n  {line}" for line in lines) + tail)
 
 
 class TransportError(OcpiError):

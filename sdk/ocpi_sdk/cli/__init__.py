@@ -22,6 +22,7 @@ from ocpi_sdk.cli._common import (
     MissingExtraError,
     Parser,
     UsageError,
+    extra_for,
 )
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -32,6 +33,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sim": ("_sim", "run a simulated CPO, eMSP or hub on loopback (extra: bench)"),
     "price": ("_price", "price a CDR with its tariffs and check its totals"),
     "roam": ("_roam", "drive a whole roaming flow between simulated parties (extra: bench)"),
+    "convert": (
+        "_convert",
+        "convert an OCPI object between 2.1.1, 2.2.1 and 2.3.0, listing losses",
+    ),
+    "check": ("_check", "test a live platform (CPO, eMSP or hub) against the spec"),
+    "openapi": ("_openapi", "write the OpenAPI 3.1 document of the interfaces a role serves"),
 }
 
 
@@ -72,6 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.run(args)
         except MissingExtraError as exc:
             print(f"ocpi: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except ModuleNotFoundError as exc:
+            extra = extra_for(exc)
+            if extra is None:
+                raise
+            print(f"ocpi: {extra}", file=sys.stderr)
             return EXIT_USAGE
         except UsageError as exc:
             print(f"ocpi {args.command}: error: {exc}", file=sys.stderr)

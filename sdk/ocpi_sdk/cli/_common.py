@@ -72,6 +72,22 @@ def require_extra(extra: str, *modules: str) -> None:
         )
 
 
+# Modules of the optional extras, and the extra that brings each.
+EXTRA_MODULES = {"starlette": "bench", "uvicorn": "bench", "locust": "bench"}
+
+
+def extra_for(error: ModuleNotFoundError) -> str | None:
+    """The one-line hint for a module of an extra that is not installed, else ``None``."""
+    top = (error.name or "").split(".")[0]
+    extra = EXTRA_MODULES.get(top)
+    if extra is None:
+        return None
+    return (
+        f"this command needs the '{extra}' extra ({top} not installed): "
+        f"pip install 'ocpi-sdk[{extra}]'"
+    )
+
+
 def port(text: str) -> int:
     """An argparse ``type`` for a TCP port (0-65535)."""
     try:

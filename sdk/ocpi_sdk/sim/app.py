@@ -19,6 +19,7 @@ from ocpi_sdk import packages, schemas
 from ocpi_sdk.converter import parse_datetime
 from ocpi_sdk.credentials import CredentialsRequest, PartnerRecord, read_token
 from ocpi_sdk.envelope import envelope
+from ocpi_sdk.openapi import OpenApiError, openapi_route, status_codes
 from ocpi_sdk.sim import operations as ops
 from ocpi_sdk.sim.platform import Platform
 
@@ -49,8 +50,14 @@ class SimApp:
             Route("/ocpi/{version}/credentials", self.credentials, methods=ALL_METHODS),
             Route("/ocpi/{version}/{module}", self.module, methods=ALL_METHODS),
             Route("/ocpi/{version}/{module}/{rest:path}", self.module, methods=ALL_METHODS),
+            # the platform's own OpenAPI document (ocpi_sdk.openapi), public like a versions list
+            openapi_route(platform.role.lower(), platform.versions, root_path="/ocpi"),
         ]
-        self.app = Starlette(routes=routes, middleware=[Middleware(_Counter, platform=platform)])
+        self.app = Starlette(
+            routes=routes,
+            middleware=[Middleware(_Counter, platform=platform)],
+            exception_handlers={404: self.unrouted, 405: self.unrouted},
+        )
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -69,6 +76,7 @@ class SimApp:
             data = _strip_z(copy.deepcopy(data))
         if data is not None and "extra_fields" in faults and faults.shaping("extra_fields"):
             data = _extra_fields(copy.deepcopy(data))
+        code = _known_code(code, request.path_params.get("version"))
         out = dict(headers or {})
         for name in ("X-Request-ID", "X-Correlation-ID"):
             if name in request.headers:
@@ -77,6 +85,11 @@ class SimApp:
 
     def error(self, request: Request, http_status: int, code: int, message: str) -> Response:
         return self.respond(request, None, code, message, http_status=http_status)
+
+    async def unrouted(self, request: Request, exc: Exception) -> Response:
+        """A URL no route matches (or a method it lacks) still gets an OCPI envelope."""
+        http_status = getattr(exc, "status_code", 404)
+        return self.error(request, http_status, status.GENERIC_CLIENT_ERROR, "no such endpoint")
 
     def _caller(
         self, request: Request, *, allow_pending: bool
@@ -243,6 +256,19 @@ class _Counter:
         await self.app(scope, receive, send)
 
 
+def _known_code(code: int, version: str | None) -> int:
+    """``code`` when ``version`` has it, else the generic code of its class (2004 Unknown Token
+    is 2000 in 2.1.1, which has no such code)."""
+    try:
+        codes = status_codes(version or "")
+    except OpenApiError:
+        return code
+    if code in codes:
+        return code
+    generic = code // 1000 * 1000
+    return generic if generic in codes else status.GENERIC_CLIENT_ERROR
+
+
 def _expected_encoding(version: str) -> str:
     return "base64" if packages.package(version).PROFILE.token_encoding == "base64" else "plain"
 
@@ -261,7 +287,7 @@ def _query(operation: Any, request: Request) -> tuple[dict[str, Any], str | None
                 values[param.name] = int(raw)
             except ValueError:
                 return values, f"{param.name} must be an integer, got {raw!r}"
-            if values[param.name] < schema.get("minimum", -(2**63)):
+            if "minimum" in schema and values[param.name] < schema["minimum"]:
                 return values, f"{param.name} must be at least {schema['minimum']}"
         elif str(schema.get("$ref", "")).endswith("/DateTime"):
             try:

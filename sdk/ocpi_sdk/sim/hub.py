@@ -9,6 +9,7 @@ import json
 import secrets
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import httpx
 from starlette.requests import Request
@@ -70,7 +71,7 @@ async def forward(
     body = await request.body()
     if module == "commands" and body:
         body = _relay_response_url(app, version, body, sender)
-    url = f"{base}/{rest}" if rest else base
+    url = f"{base}/{quote(rest, safe='/')}" if rest else base  # the path as it was encoded
     headers = {h: request.headers[h] for h in PASS_HEADERS if h in request.headers}
     headers["X-Request-ID"] = secrets.token_hex(8)  # a hub sets its own request id
     headers["Authorization"] = encode_token(
@@ -132,7 +133,7 @@ async def _relay(app: SimApp, request: Request, key: str) -> Response:
     for name in ("X-Request-ID", "X-Correlation-ID"):
         if name in request.headers:
             headers[name] = request.headers[name]
-    async with httpx.AsyncClient(timeout=10.0) as http:
+    async with app.platform.http() as http:
         answer = await http.request(
             request.method, url, content=await request.body(), headers=headers
         )

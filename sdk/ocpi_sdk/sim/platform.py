@@ -128,7 +128,8 @@ class Platform:
         own = (self.config.country_code or "") + (self.config.party_id or "")
         roles = self.party_roles()
         hub_party_id = None
-        if self.role == "HUB" and "HUB" not in schemas.get(version, "Role")["enum"]:
+        credentials = schemas.get(version, "Credentials")["properties"]
+        if self.role == "HUB" and "hub_party_id" in credentials:  # 2.3.0; 2.1.1 has no Role
             hub_party_id = own
             reachable = [
                 PartyRole(

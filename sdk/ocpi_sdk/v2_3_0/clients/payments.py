@@ -11,7 +11,7 @@ from typing import Any
 
 from ocpi_sdk.transport import Ack, AsyncClient, OperationSpec, Page, SyncClient
 from ocpi_sdk.v2_3_0 import PROFILE, converter
-from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal
+from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal, TerminalActivation
 
 __all__ = [
     "AsyncPaymentsReceiverClient",
@@ -58,7 +58,7 @@ _SENDER_ACTIVATE_TERMINAL = OperationSpec(
     path="terminals/activate",
     target="endpoint",
     paginated=False,
-    request_object="Terminal",
+    request_object="TerminalActivation",
     request_partial=False,
     response_object=None,
     response_list=False,
@@ -272,7 +272,7 @@ class PaymentsSenderClient(SyncClient):
         """Retrieve one Terminal from the PTP, e.g. to check its state."""
         return self._call(_SENDER_GET_TERMINAL, Terminal, path_args={"terminal_id": terminal_id})
 
-    def activate_terminal(self, body: Terminal) -> Ack:
+    def activate_terminal(self, body: TerminalActivation) -> Ack:
         """Ask the PTP to activate a terminal (e.g. one integrated into a station); the PTP then
         POSTs the new Terminal to the CPO. terminal_id may be left out, the PTP sets it."""
         return self._call_ack(_SENDER_ACTIVATE_TERMINAL, body=body)
@@ -396,7 +396,7 @@ class AsyncPaymentsSenderClient(AsyncClient):
             _SENDER_GET_TERMINAL, Terminal, path_args={"terminal_id": terminal_id}
         )
 
-    async def activate_terminal(self, body: Terminal) -> Ack:
+    async def activate_terminal(self, body: TerminalActivation) -> Ack:
         """Ask the PTP to activate a terminal (e.g. one integrated into a station); the PTP then
         POSTs the new Terminal to the CPO. terminal_id may be left out, the PTP sets it."""
         return await self._call_ack(_SENDER_ACTIVATE_TERMINAL, body=body)
