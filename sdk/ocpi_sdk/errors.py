@@ -53,9 +53,25 @@ class UnknownObjectError(OcpiError, LookupError):
         self.version = version
         self.name = name
         self.known = tuple(known)
-        close = [k for k in known if k.lower() == name.lower()]
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        self.suggestions = _close_names(name, self.known)
+        hint = ""
+        if self.suggestions:
+            hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)"
         super().__init__(f"OCPI {version} defines no object named {name!r}{hint}")
+
+
+def _close_names(name: str, known: Sequence[str]) -> tuple[str, ...]:
+    """Names of ``known`` close to ``name`` whatever the case: exact case-insensitive first."""
+    import difflib
+
+    by_lower: dict[str, str] = {}
+    for candidate in known:
+        by_lower.setdefault(candidate.lower(), candidate)
+    lowered = name.lower()
+    if lowered in by_lower:
+        return (by_lower[lowered],)
+    close = difflib.get_close_matches(lowered, list(by_lower), n=3, cutoff=0.75)
+    return tuple(by_lower[c] for c in close)
 
 
 MAX_LINES = 100
