@@ -122,7 +122,7 @@ def test_the_first_command_installs_what_it_runs() -> None:
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     bench = " ".join(extras["optional-dependencies"]["bench"])
     server = " ".join(extras["optional-dependencies"]["server"])
-    assert "ocpi-sdk[server]" in bench and "starlette" in server and "uvicorn" in server
+    assert "ocpi-sdk[server,load]" in bench and "starlette" in server and "uvicorn" in server
     assert not any(
         name in dep for dep in extras["dependencies"] for name in ("starlette", "uvicorn")
     )
