@@ -7,8 +7,9 @@ in the tests from the loaded example.
 Each entry maps a file (relative to the version folder) to how it is used in the spec:
 
 - ``Full(name)``: a complete object;
-- ``Partial(name)``: a PATCH body, or a fragment of an object shown on its own (``{"energy_mix": ...}``
-  is a fragment of a Location);
+- ``Partial(name)``: a PATCH body (from 2.2.1 on it must carry ``last_updated``);
+- ``Fragment(name)``: a fragment of an object shown on its own (``{"energy_mix": ...}`` is a
+  fragment of a Location), checked as the PATCH body that would carry it (``fragment_body``);
 - ``Envelope(name)``: a whole response, ``data`` holding ``name`` or a list of it;
 - ``Many(name)``: a JSON array of ``name``;
 - ``NotJson(reason)``: the spec's text is not a JSON document;
@@ -37,6 +38,17 @@ class Partial:
 
 
 @attrs.frozen
+class Fragment:
+    name: str
+
+
+def fragment_body(payload: dict[str, Any]) -> dict[str, Any]:
+    """A fragment as the PATCH body that would send it (with the ``last_updated`` every PATCH
+    body carries from 2.2.1 on)."""
+    return {**payload, "last_updated": "2015-06-29T20:39:09Z"}
+
+
+@attrs.frozen
 class Envelope:
     name: str | None
 
@@ -57,9 +69,10 @@ class SpecError:
     errors: frozenset[tuple[str, str]]
     reason: str
     envelope: bool = False
+    partial: bool = False
 
 
-Use = Full | Partial | Envelope | Many | NotJson | SpecError
+Use = Full | Partial | Fragment | Envelope | Many | NotJson | SpecError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -167,9 +180,9 @@ EXAMPLES: dict[str, dict[str, Use]] = {
         "inline/transport_and_format_01_example_response_with_an_error_contains_no_data_field.json": (
             Envelope(None)
         ),
-        "location_energymix_example_complete.json": Partial("Location"),
-        "location_energymix_example_energy_provider.json": Partial("Location"),
-        "location_energymix_example_simple.json": Partial("Location"),
+        "location_energymix_example_complete.json": Fragment("Location"),
+        "location_energymix_example_energy_provider.json": Fragment("Location"),
+        "location_energymix_example_simple.json": Fragment("Location"),
         "location_example.json": Full("Location"),
         "location_example_parking_garage_opening_hours.json": Full("Location"),
         "location_example_uc2_destination_charger.json": Full("Location"),
@@ -197,7 +210,7 @@ EXAMPLES: dict[str, dict[str, Use]] = {
             "a PUT body must be a whole EVSE; physical_reference is a string; `floor` is not "
             "an EVSE field (the spec's is floor_level), reported as a note",
         ),
-        "location_regularhours_example.json": Partial("Location"),
+        "location_regularhours_example.json": Fragment("Location"),
         "session_example_1_simple_start.json": Full("Session"),
         "session_example_2_short_finished.json": Full("Session"),
         "session_patch_example_charging_period.json": Partial("Session"),
@@ -278,7 +291,12 @@ EXAMPLES["2.3.0"] = {
     "payment_terminal_example_assigned_locations.json": Full("Terminal"),
     "payment_terminal_example_assigned_locations_assigned_evses.json": Full("Terminal"),
     "payment_terminal_example_newly_created.json": Full("Terminal"),
-    "payment_terminal_location_assignment.json": Partial("Terminal"),
+    "payment_terminal_location_assignment.json": SpecError(
+        "Terminal",
+        frozenset({("$.last_updated", "required")}),
+        "a PATCH body; the transport chapter: any PATCH request SHALL contain last_updated",
+        partial=True,
+    ),
     "payment_terminal_put_update.json": SpecError(
         "Terminal",
         frozenset({("$.terminal_id", "required")}),

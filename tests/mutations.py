@@ -17,7 +17,7 @@ from referencing._core import Resolver
 
 from ocpi_sdk.schemas import json_path
 from ocpi_sdk.schemas._validation import _compiled
-from ocpi_sdk.schemas._variants import OPEN_ENUM
+from ocpi_sdk.schemas._variants import OPEN_ENUM, non_null
 
 
 @attrs.frozen
@@ -33,6 +33,7 @@ def _resolve(
 ) -> tuple[dict[str, Any], Resolver[Any]]:
     """Merge a ``$ref`` target with the keywords beside it (``maxLength`` next to ``CiString``)."""
     merged: dict[str, Any] = {}
+    schema = non_null(schema)
     while "$ref" in schema:
         resolved = resolver.lookup(schema["$ref"])
         siblings = {k: v for k, v in schema.items() if k != "$ref"}

@@ -171,7 +171,7 @@ SPEC_NAMES = {
         "version_information_endpoint.asciidoc": {
             "Version", "Endpoint", "InterfaceRole", "ModuleID", "VersionNumber",
         },
-        "sdk names": {"VersionDetails", "Response"},
+        "sdk names": {"VersionDetails", "Response", "TerminalActivation"},
     },
 }  # fmt: skip
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,6 @@ from typing import Any
 import pytest
 
 from ocpi_sdk import cli, v2_1_1, v2_2_1
-from ocpi_sdk.cli import _price
 from ocpi_sdk.tariffs import Difference, check_cdr
 from tests.examples import load
 from tests.test_tariffs_support import D, cdr, charge, park, tariff_dict
@@ -66,18 +64,8 @@ def test_check_with_other_tariffs_and_211() -> None:
 
 
 @pytest.fixture
-def ocpi(monkeypatch: pytest.MonkeyPatch):
-    """``ocpi_sdk.cli.main`` with ``price`` registered (until cli/__init__.py registers it)."""
-    original = cli.build_parser
-
-    def build_parser() -> argparse.ArgumentParser:
-        parser = original()
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction) and "price" not in action.choices:
-                _price.register(action)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build_parser)
+def ocpi():
+    """``ocpi_sdk.cli.main`` (``price`` is one of its commands)."""
     return cli.main
 
 

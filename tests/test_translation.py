@@ -346,3 +346,21 @@ def test_authorization_info_needs_the_token_from_2_1_1_and_drops_it_back() -> No
         "allowed": "ALLOWED",
         "location": {"location_id": "L1", "evse_uids": ["E1"]},
     }
+
+
+@pytest.mark.parametrize("source", ["2.2.1", "2.3.0"])
+@pytest.mark.parametrize("empty", [[], None])
+def test_hours_open_24_7_with_an_empty_regular_hours_list_go_down_to_2_1_1(
+    source: str, empty: Any
+) -> None:
+    """2.2.1+ accept ``regular_hours: []`` (or null) beside ``twentyfourseven: true``; 2.1.1 Hours
+    are one of the two (found by the property test: the result matched both forms)."""
+    result = convert(
+        {"twentyfourseven": True, "regular_hours": empty},
+        "2.1.1",
+        from_version=source,
+        object_name="Hours",
+    )
+    assert result.value == {"twentyfourseven": True}
+    assert schemas.validate(result.value, "Hours", version="2.1.1") == []
+    assert [(loss.path, loss.kind) for loss in result.losses] == [("$.regular_hours", "dropped")]

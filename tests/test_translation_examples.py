@@ -73,8 +73,15 @@ def test_example_converts_and_comes_back(source: str, target: str, file: str, na
     partial = isinstance(EXAMPLES[source][file], Partial)
     forward, back = there_and_back(original, name, source, target, partial=partial)
     items = forward.value if isinstance(forward.value, list) else [forward.value]
+    # a PATCH body of a version that needs no last_updated (2.1.1) lacks what a later one needs
+    # (issue #12 item 12): the sender has to add it, so only that is expected missing here
+    added = set(schemas.patch_required(name, version=target)) - set(
+        schemas.patch_required(name, version=source)
+    )
     for item in items:
-        assert schemas.validate(item, name, version=target, partial=partial) == []
+        problems = schemas.validate(item, name, version=target, partial=partial)
+        unexpected = [p for p in problems if not (p.rule == "required" and p.path[2:] in added)]
+        assert unexpected == []
     assert unexplained(original, forward, back) == []
 
 

@@ -1,4 +1,5 @@
-"""The fast validator (jsonschema-rs) and the reference (jsonschema) agree on every verdict."""
+"""The fast engine (jsonschema-rs) and the reference (jsonschema) agree on every verdict and on
+every problem (path, rule, message), errors and notes, in both modes."""
 
 from __future__ import annotations
 
@@ -7,28 +8,39 @@ from pathlib import Path
 import pytest
 
 from ocpi_sdk import schemas
-from tests.examples import EXAMPLES, Full, Partial, SpecError, load
+from tests.examples import EXAMPLES, Fragment, Full, Partial, SpecError, fragment_body, load
 from tests.mutations import mutations
 
 CASES = [
     (v, f, u)
     for v, files in EXAMPLES.items()
     for f, u in files.items()
-    if isinstance(u, Full | Partial | SpecError)
+    if isinstance(u, Full | Partial | Fragment | SpecError)
 ]
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 @pytest.mark.parametrize(("version", "file", "use"), CASES, ids=[f"{v}/{f}" for v, f, _ in CASES])
 def test_same_verdict_on_examples_and_mutations(
-    examples_dir: Path, version: str, file: str, use: Full | Partial | SpecError, strict: bool
+    examples_dir: Path,
+    version: str,
+    file: str,
+    use: Full | Partial | Fragment | SpecError,
+    strict: bool,
 ) -> None:
-    partial = isinstance(use, Partial)
+    partial = isinstance(use, Partial | Fragment) or (isinstance(use, SpecError) and use.partial)
     payload = load(version, file)
+    if isinstance(use, Fragment):
+        payload = fragment_body(payload)
     candidates = [payload]
     if isinstance(use, Full):
         candidates += [m.payload for m in mutations(version, use.name, payload)]
     fast = schemas.fast_validator(use.name, version=version, strict=strict, partial=partial)
     slow = schemas.reference_validator(use.name, version=version, strict=strict, partial=partial)
+    candidates.append({**payload, "x_partner_field": {"a": 1}})
     for candidate in candidates:
         assert fast.is_valid(candidate) == slow.is_valid(candidate)
+        options = {"version": version, "strict": strict, "partial": partial}
+        ours = schemas.check(candidate, use.name, **options)
+        reference = schemas.reference_check(candidate, use.name, **options)
+        assert ours == reference

@@ -22,7 +22,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 import secrets
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -37,6 +39,8 @@ from ocpi_sdk.negotiation import Connection, EndpointInfo, NegotiationError, neg
 from ocpi_sdk.transport.core import Flow, TransportCore
 from ocpi_sdk.transport.drivers import arun_flow, run_flow
 from ocpi_sdk.transport.spec import TokenEncoding
+
+log = logging.getLogger("ocpi_sdk")
 
 __all__ = [
     "CredentialsHandler",
@@ -308,6 +312,10 @@ class CredentialsRequest:
     version: str
     authorization: str | None
     body: Any = None  # parsed JSON, or bytes/str to parse
+    request_id: str | None = None
+    """The ``X-Request-ID`` header (OCPI 2.2+), None when the partner sent none."""
+    correlation_id: str | None = None
+    """The ``X-Correlation-ID`` header (OCPI 2.2+), None when the partner sent none."""
 
 
 @attrs.frozen
@@ -319,6 +327,11 @@ class CredentialsReply:
     body: dict[str, Any]
     token_encoding: str | None = None
     partner: PartnerRecord | None = None
+    headers: dict[str, str] = attrs.field(factory=dict)
+    """Headers to send with the answer: ``X-Request-ID`` and ``X-Correlation-ID`` (2.2+), echoed
+    or, when the partner sent none, generated."""
+    tolerated: tuple[str, ...] = ()
+    """What the partner got wrong that we served anyway (a missing request id header)."""
 
 
 def read_token(authorization: str | None, known: Any) -> tuple[str | None, str | None]:
@@ -368,7 +381,9 @@ class CredentialsHandler:
         required_modules: Iterable[str] = (),
         client: httpx.Client | None = None,
         async_client: httpx.AsyncClient | None = None,
+        require_request_ids: bool = False,
     ) -> None:
+        self.require_request_ids = require_request_ids
         self.versions_url = versions_url
         self.roles = roles if callable(roles) else tuple(roles)
         self.store = store
@@ -380,13 +395,48 @@ class CredentialsHandler:
 
     def handle(self, request: CredentialsRequest) -> CredentialsReply:
         """Answer one request, calling the partner back with blocking I/O where needed."""
+        headers, tolerated, refusal = self._request_ids(request)
+        if refusal is not None:
+            return attrs.evolve(refusal, headers=headers, tolerated=tolerated)
         result: CredentialsReply = run_flow(self._flow(request), self.client)
-        return result
+        return attrs.evolve(result, headers=headers, tolerated=tolerated)
 
     async def ahandle(self, request: CredentialsRequest) -> CredentialsReply:
         """The asyncio twin of :meth:`handle`."""
+        headers, tolerated, refusal = self._request_ids(request)
+        if refusal is not None:
+            return attrs.evolve(refusal, headers=headers, tolerated=tolerated)
         result: CredentialsReply = await arun_flow(self._flow(request), self.async_client)
-        return result
+        return attrs.evolve(result, headers=headers, tolerated=tolerated)
+
+    def _request_ids(
+        self, request: CredentialsRequest
+    ) -> tuple[dict[str, str], tuple[str, ...], CredentialsReply | None]:
+        """The request id headers to echo (2.2+). Several real partners send none: we generate
+        them, serve the request and record it, unless ``require_request_ids`` asks for the spec
+        to be enforced (then: HTTP 400, OCPI 2001)."""
+        if request.version not in packages.sdk_versions():
+            return {}, (), None
+        if not packages.package(request.version).PROFILE.request_ids:
+            return {}, (), None
+        tolerated: list[str] = []
+        ids: dict[str, str] = {}
+        for header, given in (
+            ("X-Request-ID", request.request_id),
+            ("X-Correlation-ID", request.correlation_id),
+        ):
+            if given:
+                ids[header] = given
+                continue
+            ids[header] = str(uuid.uuid4())
+            tolerated.append(f"no {header} header: answered with a generated {ids[header]}")
+        if tolerated and self.require_request_ids:
+            missing = " and ".join(h for h in ids if not _given(request, h))
+            refusal = _reply(400, None, status.INVALID_PARAMETERS, f"missing {missing} header")
+            return ids, tuple(tolerated), refusal
+        for note in tolerated:
+            log.warning("credentials %s %s: %s", request.method, request.version, note)
+        return ids, tuple(tolerated), None
 
     def _ours(self, version: str, token_c: str) -> dict[str, Any]:
         if callable(self.roles):  # who we are may depend on the version (a hub in 2.3.0)
@@ -476,13 +526,17 @@ class CredentialsHandler:
         return _reply(200, self._ours(request.version, token_c), encoding=encoding, partner=record)
 
 
+def _given(request: CredentialsRequest, header: str) -> bool:
+    return bool(request.request_id if header == "X-Request-ID" else request.correlation_id)
+
+
 def _parse(body: Any) -> Any:
     if isinstance(body, bytes | str):
         if not body:
             return None
         try:
             return json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
     return body
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ClientError",
+    "DeadlineExceededError",
     "HttpError",
     "HubError",
     "InvalidResponseError",
@@ -19,7 +20,9 @@ __all__ = [
     "OcpiError",
     "PaginationError",
     "PayloadError",
+    "RedirectError",
     "ResponseDataError",
+    "ResponseTooLargeError",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
@@ -50,24 +53,50 @@ class UnknownObjectError(OcpiError, LookupError):
         self.version = version
         self.name = name
         self.known = tuple(known)
-        close = [k for k in known if k.lower() == name.lower()]
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        self.suggestions = _close_names(name, self.known)
+        hint = ""
+        if self.suggestions:
+            hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)"
         super().__init__(f"OCPI {version} defines no object named {name!r}{hint}")
+
+
+def _close_names(name: str, known: Sequence[str]) -> tuple[str, ...]:
+    """Names of ``known`` close to ``name`` whatever the case: exact case-insensitive first."""
+    import difflib
+
+    by_lower: dict[str, str] = {}
+    for candidate in known:
+        by_lower.setdefault(candidate.lower(), candidate)
+    lowered = name.lower()
+    if lowered in by_lower:
+        return (by_lower[lowered],)
+    close = difflib.get_close_matches(lowered, list(by_lower), n=3, cutoff=0.75)
+    return tuple(by_lower[c] for c in close)
+
+
+MAX_LINES = 100
+"""At most this many problems are written in an error's message."""
 
 
 class PayloadError(OcpiError, ValueError):
     """A payload that does not conform to its OCPI schema or model.
 
-    ``problems`` lists every problem found, each with its JSON path (``$.evses[0].uid``),
-    a plain-words message and the schema rule broken.
+    ``problems`` lists the problems found (at most ``schemas.MAX_LISTED`` of one kind for a
+    pathological payload), each with its JSON path (``$.evses[0].uid``), a plain-words message and
+    the schema rule broken; ``omitted`` counts those found but not listed.
     """
 
-    def __init__(self, problems: Sequence[Problem], *, what: str = "payload") -> None:
+    def __init__(
+        self, problems: Sequence[Problem], *, what: str = "payload", omitted: int = 0
+    ) -> None:
         self.problems = tuple(problems)
-        lines = [f"{p.path}: {p.message} [{p.rule}]" for p in self.problems]
-        count = len(self.problems)
+        self.omitted = omitted
+        lines = [f"{p.path}: {p.message} [{p.rule}]" for p in self.problems[:MAX_LINES]]
+        count = len(self.problems) + omitted
         head = f"invalid {what}: {count} problem{'s' if count != 1 else ''}"
-        super().__init__(head + "".join(f"\n  {line}" for line in lines))
+        hidden = count - len(lines)
+        tail = f"\n  ... and {hidden} more not listed" if hidden > 0 else ""
+        super().__init__(head + "".join(f"\n  {line}" for line in lines) + tail)
 
 
 class TransportError(OcpiError):
@@ -75,8 +104,8 @@ class TransportError(OcpiError):
 
     Every instance carries what is known of the exchange: ``method`` and ``url`` of the request,
     the HTTP status, the OCPI ``status_code`` and ``status_message`` when the partner sent an
-    envelope, and the ``request_id`` / ``correlation_id`` headers (OCPI 2.2+). The token never
-    appears in it.
+    envelope, the ``request_id`` / ``correlation_id`` headers (OCPI 2.2+) and, when the body is
+    not an OCPI envelope, an excerpt of it in ``body``. The token never appears in it.
     """
 
     def __init__(
@@ -90,8 +119,10 @@ class TransportError(OcpiError):
         status_message: str | None = None,
         request_id: str | None = None,
         correlation_id: str | None = None,
+        body: str | None = None,
     ) -> None:
         self.method = method
+        self.body = body
         self.url = url
         self.http_status = http_status
         self.status_code = status_code
@@ -114,8 +145,14 @@ class OcpiConnectionError(TransportError):
     included."""
 
 
+class DeadlineExceededError(OcpiConnectionError):
+    """A call (or a whole ``list()``) took longer than its deadline (see
+    :class:`~ocpi_sdk.transport.Limits`), retries and slow bodies included."""
+
+
 class UnauthorizedError(TransportError):
-    """HTTP 401: the partner does not accept our token (in either encoding, in ``auto`` mode)."""
+    """HTTP 401 or 403: the partner does not accept our token (in either encoding, in ``auto``
+    mode)."""
 
 
 class NotFoundError(TransportError):
@@ -130,8 +167,21 @@ class HttpError(TransportError):
     """Another HTTP error status (4xx or 5xx) with no usable OCPI envelope."""
 
 
+class RedirectError(TransportError):
+    """A redirect the client does not follow: to another origin (our token would go there), a
+    second redirect, or one that would change the method. ``location`` is where it pointed."""
+
+    def __init__(self, message: str, *, location: str | None = None, **context: Any) -> None:
+        super().__init__(message, **context)
+        self.location = location
+
+
 class InvalidResponseError(TransportError):
     """The partner's body is not JSON, or not an OCPI response envelope."""
+
+
+class ResponseTooLargeError(InvalidResponseError):
+    """A response body larger than the client's ``max_body_bytes`` (counted decompressed)."""
 
 
 class ClientError(TransportError):

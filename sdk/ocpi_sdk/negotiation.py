@@ -23,6 +23,7 @@ from ocpi_sdk.errors import OcpiError
 from ocpi_sdk.transport.clients import AsyncClient, BaseClient, SyncClient
 from ocpi_sdk.transport.core import Flow, TransportCore
 from ocpi_sdk.transport.drivers import arun_flow, run_flow
+from ocpi_sdk.transport.options import Tolerance
 from ocpi_sdk.transport.spec import TokenEncoding
 
 __all__ = [
@@ -127,6 +128,12 @@ class Connection:
     ``to_dict``/``from_dict`` save and restore it so an app need not negotiate on every start.
     The clients ``conn.<module>`` opens are kept and reused; ``close()`` (or ``with conn:``)
     closes them.
+
+    Endpoints of custom modules (the spec lets partners add their own module ids) are kept in
+    ``endpoints`` like the others and listed by ``custom_modules``; ``tolerated`` says what the
+    negotiation carried on through. When a client of this connection learns that the partner
+    wants the other token encoding (``token_encoding="auto"``), the connection keeps it for its
+    later clients and in ``to_dict``.
     """
 
     version: str
@@ -137,7 +144,11 @@ class Connection:
     endpoints: tuple[EndpointInfo, ...]
     partner_version: str = ""
     token_encoding: TokenEncoding | None = None
+    token_learned: bool = False
+    """Whether ``token_encoding`` was learned from the partner (``auto`` mode) rather than set:
+    its clients then start with it, stay in ``auto`` mode and note it in ``tolerated``."""
     options: dict[str, Any] = attrs.field(factory=dict)
+    tolerated: list[Tolerance] = attrs.field(factory=list, eq=False, repr=False)
     _shared: dict[str, SyncClient] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     def endpoint(self, module: str, role: str | None = None) -> EndpointInfo:
@@ -151,6 +162,8 @@ class Connection:
                 f"the partner offers no {module!r} endpoint in OCPI {self.version}; "
                 f"it offers: {offered or 'nothing'}"
             )
+        if module in self.custom_modules:  # not OCPI's: given as the partner listed it
+            return next((e for e in found if role in (None, e.role)), found[0])
         wanted = role or _interface_role(self.version, module, [e.role for e in found], self.role)
         if wanted is None:  # a module with one symmetric interface (credentials, versions)
             return attrs.evolve(found[0], role=None)
@@ -195,14 +208,29 @@ class Connection:
 
     def _options(self, options: Mapping[str, Any]) -> dict[str, Any]:
         merged = {**self.options, **options}
-        if self.token_encoding is not None:
+        if self.token_learned and self.token_encoding in ("plain", "base64"):
+            merged.setdefault("token_encoding", "auto")
+            merged.setdefault("learned_encoding", self.token_encoding)
+        elif self.token_encoding is not None:
             merged.setdefault("token_encoding", self.token_encoding)
+        if merged.get("token_encoding") in (None, "auto"):
+            merged.setdefault("on_token_encoding", self._learned)
         return merged
+
+    def _learned(self, encoding: TokenEncoding) -> None:
+        self.token_encoding, self.token_learned = encoding, True
 
     @property
     def modules(self) -> list[str]:
         """The modules the partner offers in this version."""
         return sorted({e.module for e in self.endpoints})
+
+    @property
+    def custom_modules(self) -> list[str]:
+        """The partner's modules that OCPI does not define (custom module ids), kept with
+        their URLs in ``endpoints``; no typed client exists for them."""
+        known = {i.module for i in schemas.interfaces(self.version)}
+        return sorted({e.module for e in self.endpoints} - known)
 
     def __getattr__(self, module: str) -> SyncClient:
         if module.startswith("_") or module not in _known_modules():
@@ -234,6 +262,7 @@ class Connection:
             "token": self.token,
             "role": self.role,
             "token_encoding": self.token_encoding,
+            "token_learned": self.token_learned,
             "endpoints": [attrs.asdict(e) for e in self.endpoints],
         }
 
@@ -249,6 +278,7 @@ class Connection:
             endpoints=tuple(EndpointInfo(**e) for e in data["endpoints"]),
             partner_version=data.get("partner_version", data["version"]),
             token_encoding=data.get("token_encoding"),
+            token_learned=bool(data.get("token_learned", False)),
         )
 
     def __repr__(self) -> str:
@@ -263,7 +293,11 @@ def _known_modules() -> set[str]:
 
 
 def _core(
-    version: str, url: str, token: str, token_encoding: TokenEncoding | None
+    version: str,
+    url: str,
+    token: str,
+    token_encoding: TokenEncoding | None,
+    learned: TokenEncoding | None = None,
 ) -> TransportCore:
     package = packages.package(version)
     return TransportCore(
@@ -272,6 +306,7 @@ def _core(
         profile=package.PROFILE,
         converter=package.converter,
         token_encoding=token_encoding,
+        learned_encoding=learned if learned in ("plain", "base64") else None,
     )
 
 
@@ -294,17 +329,11 @@ def negotiate(
     ops = packages.clients(newest).OPERATIONS
     offered = yield from _versions_list(core, ops[("versions", None, "list_versions")])
     ours, identifier, version_url = choose_version(offered, supported)
-    package = packages.package(ours)
     learned = _learned_encoding(core, token_encoding)
-    core = _core(ours, version_url, token, learned or token_encoding)
-    details = yield from core.call(
-        packages.clients(ours).OPERATIONS[("versions", None, "get_version_details")],
-        package.VersionDetails,
-    )
-    endpoints = tuple(
-        EndpointInfo(str(e.identifier), e.url, str(e.role) if getattr(e, "role", None) else None)
-        for e in details.endpoints
-    )
+    first = core
+    core = _core(ours, version_url, token, token_encoding, learned)
+    spec = packages.clients(ours).OPERATIONS[("versions", None, "get_version_details")]
+    endpoints = yield from _version_details(core, spec, ours)
     return Connection(
         version=ours,
         version_url=version_url,
@@ -313,7 +342,9 @@ def negotiate(
         role=role,
         endpoints=endpoints,
         partner_version=identifier,
-        token_encoding=_learned_encoding(core, token_encoding) or token_encoding,
+        token_encoding=_learned_encoding(core, token_encoding) or learned or token_encoding,
+        token_learned=bool(_learned_encoding(core, token_encoding) or learned),
+        tolerated=[*first.tolerated.events, *core.tolerated.events],
     )
 
 
@@ -334,6 +365,42 @@ def _versions_list(core: TransportCore, spec: Any) -> Flow[dict[str, str]]:
         else:
             core.tolerated.add("versions", f"skipped a malformed version entry: {item!r}")
     return offered
+
+
+def _version_details(
+    core: TransportCore, spec: Any, version: str
+) -> Flow[tuple[EndpointInfo, ...]]:
+    """The partner's endpoints, read without the module enum: custom module ids (which the spec
+    allows) are kept and reported, never a reason to fail."""
+    request = core.request(spec)
+    response = yield from core.exchange(spec, request)
+    data = core.envelope(spec, response).get("data")
+    if isinstance(data, list) and len(data) == 1:
+        core.tolerated.add("versions", "the version details sent as a list of one: unwrapped")
+        data = data[0]
+    raw = data.get("endpoints") if isinstance(data, dict) else None
+    if not isinstance(raw, list):
+        raise NegotiationError(f"the version details at {core.url} list no endpoints")
+    known = {i.module for i in schemas.interfaces(version)}
+    endpoints: list[EndpointInfo] = []
+    for item in raw:
+        ident = item.get("identifier") if isinstance(item, dict) else None
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(ident, str) or not isinstance(url, str):
+            core.tolerated.add("versions", f"skipped a malformed endpoint entry: {item!r}")
+            continue
+        if ident not in known and ident.strip().lower() in known:
+            core.tolerated.add("versions", f"module id {ident!r} read as {ident.strip().lower()!r}")
+            ident = ident.strip().lower()
+        elif ident not in known:
+            core.tolerated.add(
+                "custom module",
+                f"the partner offers the custom module {ident!r} at {url}: kept on the "
+                "connection (custom_modules), no typed client",
+            )
+        role = item.get("role")
+        endpoints.append(EndpointInfo(ident, url, str(role) if role else None))
+    return tuple(endpoints)
 
 
 def _learned_encoding(core: TransportCore, requested: TokenEncoding | None) -> TokenEncoding | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import ocpi_sdk
 from ocpi_sdk.credentials import Party, PartyRole, register
 from ocpi_sdk.negotiation import Connection
 from ocpi_sdk.transport import Page
@@ -42,3 +43,20 @@ def onboard() -> Connection:
 def money(raw: bytes) -> Decimal:
     tariff = loads(raw, Tariff)
     return sum((c.price for e in tariff.elements for c in e.price_components), Decimal(0))
+
+
+def top_level(url: str, token: str) -> str:
+    """The names ``import ocpi_sdk`` gives, lazily at run time, typed for mypy."""
+    connection: ocpi_sdk.Connection = ocpi_sdk.connect(url, token, role="EMSP")
+    us = ocpi_sdk.Party("b", url, [ocpi_sdk.PartyRole("EMSP", "NL", "EXA", "Us")])
+    registration = ocpi_sdk.register(url, token, us, role="EMSP")
+    location: ocpi_sdk.v2_2_1.Location = ocpi_sdk.v2_2_1.loads(b"{}", ocpi_sdk.v2_2_1.Location)
+    problems: list[ocpi_sdk.schemas.Problem] = ocpi_sdk.schemas.validate({}, "CDR", version="2.3.0")
+    error: type[ocpi_sdk.errors.OcpiError] = ocpi_sdk.errors.PayloadError
+    return (
+        connection.version
+        + registration.connection.token
+        + location.id
+        + str(problems)
+        + str(error)
+    )

@@ -6,11 +6,29 @@ import argparse
 import contextlib
 from typing import Any
 
-from ocpi_sdk.cli._common import UsageError
+from ocpi_sdk.cli._common import UsageError, port, require_extra
 from ocpi_sdk.packages import sdk_versions
+
+ROLES = {
+    "cpo": (
+        "a simulated Charge Point Operator: serves Locations, Tariffs, Sessions and CDRs of a "
+        "generated network, takes Tokens and Commands (START_SESSION, STOP_SESSION, ...) and "
+        "pushes Sessions and CDRs to the eMSP registered with it"
+    ),
+    "emsp": (
+        "a simulated e-Mobility Service Provider: serves its Tokens, authorises them in real "
+        "time and receives the Locations, Sessions and CDRs a CPO pushes"
+    ),
+    "hub": (
+        "a simulated hub: CPOs and eMSPs register with it and it routes their requests by the "
+        "OCPI-to/from routing headers (OCPI 2.2.1 and later)"
+    ),
+}
 
 
 def register(commands: Any) -> None:
+    """Add ``sim`` and its roles (``ocpi sim cpo --help`` describes the CPO) to ``commands``."""
+    require_extra("bench", "starlette", "uvicorn")
     from ocpi_sdk.sim.faults import DESCRIPTIONS
 
     parser: argparse.ArgumentParser = commands.add_parser(
@@ -18,12 +36,29 @@ def register(commands: Any) -> None:
         help="run a simulated CPO, eMSP or hub on loopback",
         description=(
             "Start a simulated OCPI party on 127.0.0.1 and print its versions URL and the token A "
-            "a partner registers with. Stop it with Ctrl-C."
+            "a partner registers with. Stop it with Ctrl-C. 'ocpi sim ROLE --help' describes "
+            "each role."
         ),
-        epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in DESCRIPTIONS.items()),
     )
-    parser.add_argument("role", choices=("cpo", "emsp", "hub"))
-    parser.add_argument("--port", type=int, default=8001, help="0 picks a free port (printed)")
+    roles = parser.add_subparsers(dest="role", required=True, metavar="ROLE")
+    for role, description in ROLES.items():
+        _add_role(roles, role, description, DESCRIPTIONS)
+
+
+def _add_role(roles: Any, role: str, description: str, faults: dict[str, str]) -> None:
+    parser: argparse.ArgumentParser = roles.add_parser(
+        role,
+        help=description.split(":")[0],
+        description=(
+            f"Start {description}, on 127.0.0.1. It prints its versions URL and the token A a "
+            "partner registers with (single-use: the handshake replaces it), then serves until "
+            "Ctrl-C. Exit status: 0 stopped with Ctrl-C, 2 usage error (port in use, bad option)."
+        ),
+        epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in faults.items()),
+    )
+    parser.add_argument(
+        "--port", type=port, default=8001, help="TCP port on 127.0.0.1 (0: a free one, printed)"
+    )
     parser.add_argument(
         "--version",
         action="append",
@@ -33,8 +68,12 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--faults", default="", help="comma-separated fault names, or 'all' (listed below)"
     )
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--db", help="SQLite file keeping the state across restarts")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated data")
+    parser.add_argument(
+        "--db",
+        metavar="FILE",
+        help="SQLite file keeping the state across restarts (default: memory)",
+    )
     parser.add_argument("--token", help="token A to accept (default: a new random one)")
     parser.add_argument(
         "--log-requests",
@@ -65,6 +104,7 @@ def build_platform(args: argparse.Namespace) -> Any:
         chosen = faults.parse(args.faults)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    _check_db(args.db)
     platform = Platform(
         SimConfig(
             role=args.role.upper(),
@@ -115,3 +155,18 @@ def _print_request(entry: Any) -> None:
         f"{entry.seconds * 1000:.1f}ms {party}",
         flush=True,
     )
+
+
+def _check_db(path: str | None) -> None:
+    """Refuse, in one line, a ``--db`` file that cannot be created or opened."""
+    if path is None:
+        return
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError(f"--db {path}: folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise UsageError(f"--db {path}: is a folder, not a file")
+    if not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        raise UsageError(f"--db {path}: not writable")

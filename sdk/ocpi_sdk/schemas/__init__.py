@@ -15,27 +15,37 @@ from __future__ import annotations
 from ocpi_sdk.schemas._interfaces import interfaces
 from ocpi_sdk.schemas._registry import get, kind, names, uri, versions
 from ocpi_sdk.schemas._validation import (
+    MAX_LISTED,
     Problem,
     Report,
     check,
     check_envelope,
+    check_patch,
     fast_validator,
+    is_valid,
     json_path,
+    patch_required,
+    reference_check,
     reference_validator,
     validate,
 )
 
 __all__ = [
+    "MAX_LISTED",
     "Problem",
     "Report",
     "check",
     "check_envelope",
+    "check_patch",
     "fast_validator",
     "get",
     "interfaces",
+    "is_valid",
     "json_path",
     "kind",
     "names",
+    "patch_required",
+    "reference_check",
     "reference_validator",
     "uri",
     "validate",

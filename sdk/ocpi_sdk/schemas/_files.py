@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ def schema_root() -> Path:
     override = os.environ.get("OCPI_SDK_SCHEMAS")
     if override:
         return Path(override)
+    return _default_root()
+
+
+@cache
+def _default_root() -> Path:
     package = Path(__file__).resolve().parent.parent
     shipped = package / "_schemas"
     if shipped.is_dir():
@@ -36,11 +42,16 @@ def version_sort_key(version: str) -> tuple[int, ...]:
 
 
 def discover_versions(root: Path) -> list[str]:
-    """The version folders under ``root``, oldest first."""
+    """The version folders under ``root``, oldest first (the folder is read once per root)."""
+    return list(_versions_in(root))
+
+
+@cache
+def _versions_in(root: Path) -> tuple[str, ...]:
     if not root.is_dir():
-        return []
+        return ()
     found = [p.name for p in root.iterdir() if p.is_dir() and VERSION_FOLDER.match(p.name)]
-    return sorted(found, key=version_sort_key)
+    return tuple(sorted(found, key=version_sort_key))
 
 
 def load_json(path: Path) -> Any:

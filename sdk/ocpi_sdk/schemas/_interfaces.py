@@ -96,9 +96,7 @@ def _operation(data: dict[str, Any]) -> Operation:
         target=data.get("target", "endpoint"),
         path=data.get("path", ""),
         path_params=tuple(_param(p, default_required=True) for p in data.get("path_params", [])),
-        query_params=tuple(
-            _param(p, default_required=False) for p in data.get("query_params", [])
-        ),
+        query_params=tuple(_param(p, default_required=False) for p in data.get("query_params", [])),
         paginated=data.get("paginated", False),
         request_body=_body(data.get("request_body")),
         response_data=_body(data.get("response_data")),

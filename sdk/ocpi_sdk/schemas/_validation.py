@@ -1,16 +1,22 @@
 """Validating payloads against the registry, with every problem named by its JSON path.
 
-``jsonschema`` is the reference implementation and produces every message. ``jsonschema-rs``
-answers the common question -- "is this payload valid?" -- on the hot path; only a payload it
-rejects is walked again by ``jsonschema`` to say why. ``tests/test_validation_engines.py`` proves
-both return the same verdict on every spec example and every mutation of it.
+``jsonschema-rs`` does the work: "is this payload valid?" first, then, for a payload it rejects,
+every error with its instance and schema paths, which ``_explain`` words from the schema itself.
+The pure-Python ``jsonschema`` stays as the reference: :func:`reference_check` words its errors
+the same way, and ``tests/test_validation_engines.py`` proves both give the same verdict and the
+same problems (path, rule, message) on every spec example and every mutation of it.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
+import math
+import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
@@ -21,7 +27,14 @@ import referencing
 from referencing.jsonschema import DRAFT202012
 
 from ocpi_sdk.schemas._registry import version_schemas
-from ocpi_sdk.schemas._variants import OPEN_ENUM, PARTIAL_SUFFIX, Mode, derive
+from ocpi_sdk.schemas._variants import (
+    OPEN_ENUM,
+    PARTIAL_SUFFIX,
+    PATCH_REQUIRED,
+    Mode,
+    derive,
+    non_null,
+)
 
 Severity = Literal["error", "note"]
 ENVELOPE = "Response"
@@ -51,6 +64,9 @@ class Report:
 
     errors: tuple[Problem, ...] = ()
     notes: tuple[Problem, ...] = ()
+    omitted: int = 0
+    """Errors found past the ``MAX_LISTED`` listed in ``errors`` (counting stops at
+    ``MAX_COUNTED``)."""
 
     @property
     def valid(self) -> bool:
@@ -77,15 +93,60 @@ class _Compiled:
         schemas = version_schemas(version)
         self.schemas = schemas
         self.documents = [derive(doc, mode) for doc in schemas.files.values()]
-        self.registry: referencing.Registry[Any] = referencing.Registry().with_resources(
-            (doc["$id"], DRAFT202012.create_resource(doc)) for doc in self.documents
-        )
+        self.defs: dict[str, dict[str, Any]] = {
+            name: definition for doc in self.documents for name, definition in doc["$defs"].items()
+        }
+        self._at: dict[tuple[str | int, ...], dict[str, Any]] = {}
+        self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
+        self._nodes: dict[str, _Node | None] = {}
+        if mode == "exact":
+            _check_single_pass(version, self.defs)
+            for doc in self.documents:
+                defs = doc["$defs"]
+                for def_name, definition in list(defs.items()):
+                    if _plain_object(definition):
+                        defs[def_name + _OPEN_SUFFIX] = {
+                            k: v for k, v in definition.items() if k not in _ROOT_CHECKS
+                        }
+            self.defs = {
+                name: definition
+                for doc in self.documents
+                for name, definition in doc["$defs"].items()
+            }
         self.rs_registry = jsonschema_rs.Registry(
             [(doc["$id"], doc) for doc in self.documents], draft=jsonschema_rs.Draft202012
         )
         self._fast: dict[str, Any] = {}
         self._slow: dict[str, jsonschema.Draft202012Validator] = {}
+        self._entries: dict[str, _Entry] = {}
         self._lock = threading.Lock()
+
+    @functools.cached_property
+    def registry(self) -> referencing.Registry[Any]:
+        """The documents for the reference engine (built on first use)."""
+        return referencing.Registry().with_resources(
+            (doc["$id"], DRAFT202012.create_resource(doc)) for doc in self.documents
+        )
+
+    def schema_at(self, schema_path: tuple[str | int, ...]) -> dict[str, Any]:
+        """The subschema at a ``jsonschema-rs`` schema path (relative to the definition it went
+        through last: ``('$defs', 'EVSE', 'properties', 'connectors')``)."""
+        found = self._at.get(schema_path)
+        if found is None:
+            start = max((i for i, p in enumerate(schema_path) if p == "$defs"), default=-1)
+            node: Any = {}
+            if 0 <= start < len(schema_path) - 1:
+                node = self.defs.get(str(schema_path[start + 1]), {})
+                for part in schema_path[start + 2 :]:
+                    if isinstance(node, dict):
+                        node = node.get(part, {})
+                    elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                        node = node[part]
+                    else:
+                        node = {}
+            found = node if isinstance(node, dict) else {}
+            self._at[schema_path] = found
+        return found
 
     def _root(self, name: str, partial: bool) -> dict[str, Any]:
         target = self.schemas.uri(name)
@@ -104,6 +165,81 @@ class _Compiled:
                 self._fast[key] = validator
         return validator
 
+    def entry(self, name: str, partial: bool) -> _Entry:
+        """What :func:`check` needs for ``name``: the ``jsonschema-rs`` validator of the
+        definition without its root-level ``required`` and ``unevaluatedProperties`` (those two
+        are checked in Python: an engine error at the root would copy the whole payload), and
+        what the Python checks need."""
+        key = f"{name}/{partial}"
+        entry = self._entries.get(key)
+        if entry is None:
+            root = self._root(name, partial)["$ref"]
+            definition = self.defs[root.rsplit("/", 1)[1]]
+            if _plain_object(definition):
+                root += _OPEN_SUFFIX
+                checked: dict[str, Any] | None = definition
+            else:
+                checked = None
+            with self._lock:
+                validator = jsonschema_rs.Draft202012Validator(
+                    {"$ref": root}, registry=self.rs_registry
+                )
+            entry = _Entry(
+                self.fast(name, partial),
+                validator,
+                checked,
+                frozenset(definition.get("required", ())) if checked else frozenset(),
+                frozenset(_declared_properties(definition)) if checked else frozenset(),
+            )
+            self._entries[key] = entry
+        return entry
+
+    def root_name(self, name: str, partial: bool) -> str:
+        """The definition validated for ``name`` (its ``__partial`` sibling for a PATCH body)."""
+        return str(self._root(name, partial)["$ref"]).rsplit("/", 1)[1]
+
+    def node(self, name: str) -> _Node | None:
+        """How :func:`check` walks definition ``name``: a plain object definition has its root
+        keywords checked in Python and each property validated on its own, so only the parts
+        of a payload that fail are handed to ``iter_errors`` (which copies what it reports on).
+        None for a definition with applicators at its root (validated whole)."""
+        if name in self._nodes:
+            return self._nodes[name]
+        definition = self.defs.get(name)
+        node = None
+        if definition is not None and _plain_object(definition):
+            node = _Node(self, name, definition)
+        self._nodes[name] = node
+        return node
+
+    def node_of(self, name: str) -> _Node:
+        """:meth:`node` of a definition known to be a plain object."""
+        node = self.node(name)
+        if node is None:
+            raise LookupError(f"{name} is not a plain object definition")
+        return node
+
+    def validator_for(self, pointer: str) -> Any:
+        """A ``jsonschema-rs`` validator of the subschema at ``pointer`` (an absolute URI)."""
+        validator = self._fast.get(pointer)
+        if validator is None:
+            with self._lock:
+                validator = jsonschema_rs.Draft202012Validator(
+                    {"$ref": pointer}, registry=self.rs_registry
+                )
+            self._fast[pointer] = validator
+        return validator
+
+    def plain_target(self, schema: Any) -> str | None:
+        """The plain object definition a property schema only refers to, if that is all it does."""
+        if not isinstance(schema, dict) or not _ANNOTATIONS.issuperset(schema):
+            return None
+        ref = schema.get("$ref")
+        if not isinstance(ref, str) or "#/$defs/" not in ref:
+            return None
+        target = ref.rsplit("/", 1)[1]
+        return target if self.node(target) is not None else None
+
     def slow(self, name: str, partial: bool) -> jsonschema.Draft202012Validator:
         key = f"{name}/{partial}"
         validator = self._slow.get(key)
@@ -114,6 +250,130 @@ class _Compiled:
                 )
                 self._slow[key] = validator
         return validator
+
+
+_OPEN_SUFFIX = "__open"
+_ROOT_CHECKS = frozenset({"required", "unevaluatedProperties"})
+_APPLICATORS = frozenset(
+    {
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "dependentRequired",
+        "dependentSchemas",
+    }
+)
+_VERDICT_KEYWORDS = ("anyOf", "oneOf", "not", "if", "contains")
+_ANNOTATIONS = frozenset({"$ref", "title", "description"})
+
+
+@attrs.frozen
+class _Entry:
+    whole: Any
+    validator: Any
+    root: dict[str, Any] | None
+    required: frozenset[str]
+    declared: frozenset[str]
+
+
+class _Prop:
+    """One property of a plain object definition, as :func:`_descend` walks it."""
+
+    def __init__(self, compiled: _Compiled, owner: str, key: str, schema: Any) -> None:
+        pointer = f"{compiled.ids[owner]}#/$defs/{owner}/properties/{key}"
+        self.validator = compiled.validator_for(pointer)
+        inner = non_null(schema)
+        self.child = compiled.plain_target(inner)
+        self.items_child: str | None = None
+        self.items: Any = None
+        self.shell: Any = None
+        self.array: dict[str, Any] = {}
+        if isinstance(inner, dict) and inner.get("type") == "array" and "items" in inner:
+            self.items_child = compiled.plain_target(inner["items"])
+            if self.items_child is not None:
+                self.array = inner
+                self.items = compiled.validator_for(
+                    f"{compiled.ids[self.items_child]}#/$defs/{self.items_child}"
+                )
+                self.shell = jsonschema_rs.Draft202012Validator(
+                    {k: v for k, v in inner.items() if k != "items"}
+                )
+
+
+class _Node:
+    """A plain object definition: its root keywords, and its properties walked one by one."""
+
+    def __init__(self, compiled: _Compiled, name: str, definition: dict[str, Any]) -> None:
+        self.compiled = compiled
+        self.name = name
+        self.schema = definition
+        self.required = tuple(definition.get("required", ()))
+        self.declared = frozenset(_declared_properties(definition))
+        self.closed = definition.get("unevaluatedProperties") is False
+        self._props: dict[str, _Prop] = {}
+
+    def prop(self, key: str) -> _Prop | None:
+        found = self._props.get(key)
+        if found is None:
+            schema = self.schema["properties"].get(key)
+            if schema is None:
+                return None
+            found = _Prop(self.compiled, self.name, key, schema)
+            self._props[key] = found
+        return found
+
+
+def _plain_object(definition: dict[str, Any]) -> bool:
+    """An object definition whose root keywords are only properties, required and the
+    unknown-field policy (most OCPI objects), so its root can be checked in Python."""
+    return "properties" in definition and not _APPLICATORS.intersection(definition)
+
+
+def _check_single_pass(version: str, defs: dict[str, dict[str, Any]]) -> None:
+    """:func:`check` reads errors and notes from one pass over the ``exact`` schemas: lenient
+    errors are exact errors minus unknown fields and open-enum values. That holds as long as no
+    closed object and no open enum sits where only a verdict counts (under ``anyOf``, ``oneOf``,
+    ``not``, ``if``, ``contains``); a schema set that breaks it is refused here, loudly."""
+
+    def verdict_only(schema: Any, seen: set[str]) -> bool:
+        if isinstance(schema, list):
+            return any(verdict_only(item, seen) for item in schema)
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("unevaluatedProperties") is False or schema.get(OPEN_ENUM):
+            return True
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and "#/$defs/" in ref:
+            target = ref.rsplit("/", 1)[1]
+            if target not in seen:
+                seen.add(target)
+                if verdict_only(defs.get(target), seen):
+                    return True
+        return any(
+            verdict_only(value, seen)
+            for key, value in schema.items()
+            if key not in ("enum", "const")
+        )
+
+    def walk(schema: Any) -> None:
+        if isinstance(schema, list):
+            for item in schema:
+                walk(item)
+        elif isinstance(schema, dict):
+            for key, value in schema.items():
+                if key in _VERDICT_KEYWORDS and verdict_only(value, set()):
+                    raise ValueError(
+                        f"OCPI {version}: a closed object or open enum under {key!r}; "
+                        "schemas.check cannot read lenient errors from one pass"
+                    )
+                if key not in ("enum", "const"):
+                    walk(value)
+
+    walk(defs)
 
 
 @cache
@@ -133,23 +393,100 @@ def fast_validator(name: str, *, version: str, strict: bool = False, partial: bo
     return _compiled(version, "strict" if strict else "lenient").fast(name, partial)
 
 
+MAX_LISTED = 100
+"""At most this many errors (and as many notes) are listed in one :class:`Report`."""
+MAX_COUNTED = 1_000
+"""Errors past the listed ones are counted up to this number, then counting stops."""
+MAX_DEPTH = 200
+"""A payload nested deeper than this is not an OCPI payload; it is reported, not walked."""
+
+
+@attrs.frozen
+class _Raw:
+    """One schema error, whichever engine found it: what ``_explain`` needs to word it."""
+
+    rule: str
+    parts: tuple[str | int, ...]
+    schema: dict[str, Any]
+    instance: Any
+    context: tuple[tuple[_Raw, ...], ...] = ()
+    multiple: bool = False
+
+
 def _shape(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "array"
     return "object"
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """A JSON excerpt of ``value`` of at most ``limit`` characters, whatever its size or depth
+    (lone surrogates written as escapes, so the message can always be printed)."""
+    parts: list[str] = []
+    size = 0
+    stack: list[Any] = [value]
+    while stack and size <= limit:
+        item = stack.pop()
+        if isinstance(item, _Token):
+            text = item.text
+        elif isinstance(item, dict):
+            text = "{"
+            entries: list[Any] = []
+            for index, (key, sub) in enumerate(item.items()):
+                if index:
+                    entries.append(_Token(", "))
+                entries += [_Token(_json_text(str(key)) + ": "), sub]
+                if len(entries) > limit:
+                    break
+            stack.append(_Token("}"))
+            stack.extend(reversed(entries))
+        elif isinstance(item, list | tuple):
+            text = "["
+            entries = []
+            for index, sub in enumerate(item):
+                if index:
+                    entries.append(_Token(", "))
+                entries.append(sub)
+                if len(entries) > limit:
+                    break
+            stack.append(_Token("]"))
+            stack.extend(reversed(entries))
+        else:
+            text = _json_text(item)
+        parts.append(text)
+        size += len(text)
+    out = "".join(parts)
+    return out if len(out) <= limit and not stack else out[: limit - 3] + "..."
+
+
+@attrs.frozen
+class _Token:
+    text: str
+
+
+def _json_text(value: Any) -> str:
+    if isinstance(value, str):
+        text = json.dumps(value[:200], ensure_ascii=False)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value) if value.bit_length() < 200 else f"{str(value)[:60]}..."
+    if isinstance(value, Decimal):
+        return str(value)[:80]
+    if isinstance(value, float):
+        return repr(value)
+    return f"<{type(value).__name__}>"
 
 
 def _declared_properties(schema: dict[str, Any]) -> set[str]:
@@ -161,12 +498,13 @@ def _declared_properties(schema: dict[str, Any]) -> set[str]:
     return found
 
 
-def _explain(error: jsonschema.ValidationError, prefix: str, severity: Severity) -> list[Problem]:
-    rule = str(error.validator)
-    parts = list(error.absolute_path)
-    value: Any = error.validator_value
-    instance: Any = error.instance
-    schema = error.schema if isinstance(error.schema, dict) else {}
+def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
+    """The problems one schema error stands for, in the SDK's words (both engines)."""
+    rule = error.rule
+    parts = list(error.parts)
+    instance = error.instance
+    schema = error.schema
+    value: Any = schema.get(rule)
     title = schema.get("title")
     what = f" {title}" if title else ""
     if rule == "required":
@@ -174,6 +512,21 @@ def _explain(error: jsonschema.ValidationError, prefix: str, severity: Severity)
         return [
             Problem(json_path([*parts, name], prefix), "required field is missing", rule, severity)
             for name in missing
+        ]
+    if rule == "dependentRequired":
+        if not isinstance(instance, dict):
+            return []
+        return [
+            Problem(
+                json_path([*parts, needed], prefix),
+                f"required field is missing (required with {present})",
+                rule,
+                severity,
+            )
+            for present, needs in value.items()
+            if present in instance
+            for needed in needs
+            if needed not in instance
         ]
     if rule in ("unevaluatedProperties", "additionalProperties"):
         declared = _declared_properties(schema)
@@ -191,10 +544,15 @@ def _explain(error: jsonschema.ValidationError, prefix: str, severity: Severity)
     path = json_path(parts, prefix)
     if rule == "type":
         expected = value if isinstance(value, str) else " or ".join(value)
-        message = f"expected {expected}, got {_shape(instance)} {_short(instance)}"
+        if isinstance(instance, float) and not math.isfinite(instance):
+            message = f"expected {expected}, got {instance}, which is not a JSON number"
+        else:
+            message = f"expected {expected}, got {_shape(instance)} {_short(instance)}"
     elif rule == "enum":
         allowed = ", ".join(str(v) for v in value)
         message = f"{_short(instance)} is not a valid{what} value; allowed: {allowed}"
+    elif rule == "const":
+        message = f"{_short(instance)} is not allowed here (must be {_short(value)})"
     elif rule == "maxLength":
         message = f"{len(instance)} characters, more than the{what} maximum of {value}"
     elif rule == "minLength":
@@ -202,29 +560,263 @@ def _explain(error: jsonschema.ValidationError, prefix: str, severity: Severity)
     elif rule == "minItems":
         message = "must not be empty" if value == 1 else f"fewer than {value} items"
     elif rule == "maxItems":
-        message = f"{len(instance)} items, more than the maximum of {value}"
+        message = (
+            "must be empty or left out"
+            if value == 0
+            else f"{len(instance)} items, more than the maximum of {value}"
+        )
     elif rule == "pattern":
         kind = title or "value"
         message = f"{_short(instance)} is not a valid {kind} (must match {value})"
     elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         message = f"{_short(instance)} breaks {rule} {value}"
     elif rule in ("oneOf", "anyOf"):
-        reasons = sorted({f"{json_path(e.absolute_path, prefix)}: {e.message}" for e in error.context})
-        detail = "; ".join(reasons[:3])
-        message = f"matches none of the allowed forms ({detail})" if detail else error.message
+        if error.multiple:
+            message = "matches more than one of the allowed forms"
+        else:
+            reasons = sorted(
+                {
+                    str(p)
+                    for branch in error.context
+                    for e in branch
+                    for p in _explain(e, prefix, severity)
+                }
+            )
+            detail = "; ".join(reasons[:3])
+            message = "matches none of the allowed forms" + (f" ({detail})" if detail else "")
+    elif rule == "not":
+        message = f"{_short(instance)} is not allowed here"
     else:
-        message = error.message
+        message = f"{_short(instance)} breaks the rule {rule!r}"
     return [Problem(path, message, rule, severity)]
 
 
-def _is_open_enum_miss(error: jsonschema.ValidationError) -> bool:
-    return error.validator == "enum" and bool(
-        isinstance(error.schema, dict) and error.schema.get(OPEN_ENUM)
+def _nan_as_number(error: _Raw) -> bool:
+    """A NaN/Infinity given (as Python data) where a number belongs: ``jsonschema-rs`` sees a
+    null there, the reference engine a number. It is a number to the schema; :func:`parse_json`
+    is what refuses NaN in JSON text, and the layer using the number names it."""
+    value = error.instance
+    non_finite = (isinstance(value, float) and not math.isfinite(value)) or (
+        isinstance(value, Decimal) and not value.is_finite()
     )
+    expected = error.schema.get("type")
+    return non_finite and (expected == "number" or isinstance(expected, list) and "number" in expected)
+
+
+def _is_open_enum_miss(error: _Raw) -> bool:
+    return error.rule == "enum" and bool(error.schema.get(OPEN_ENUM))
 
 
 def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(set(problems), key=lambda p: (p.path, p.rule, p.message)))
+
+
+def _at(payload: Any, parts: Sequence[str | int]) -> Any:
+    node = payload
+    for part in parts:
+        node = node[part]
+    return node
+
+
+def _from_rs(
+    error: Any,
+    instance: Any,
+    compiled: _Compiled,
+    prefix: tuple[str | int, ...] = (),
+    base: dict[str, Any] | None = None,
+) -> _Raw:
+    """An error of ``jsonschema-rs`` on ``instance`` (found at ``prefix`` in the payload) as a
+    :class:`_Raw`; the instance is read from the payload itself (never copied) and the schema
+    from the compiled documents (or from ``base``, the schema of an ad-hoc validator)."""
+    schema_path = tuple(error.schema_path)
+    rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
+    inner = tuple(error.instance_path)
+    context: tuple[tuple[_Raw, ...], ...] = ()
+    multiple = False
+    if rule in ("oneOf", "anyOf"):
+        kind = error.kind
+        branches = getattr(kind, "context", None) or []
+        context = tuple(
+            tuple(_from_rs(e, instance, compiled, prefix, base) for e in b) for b in branches
+        )
+        multiple = type(kind).__name__ == "OneOfMultipleValid"
+    if base is not None and "$defs" not in schema_path:
+        schema: Any = base
+        for part in schema_path[:-1]:
+            schema = schema[part]
+    else:
+        schema = compiled.schema_at(schema_path[:-1])
+    return _Raw(rule, prefix + inner, schema, _at(instance, inner), context, multiple)
+
+
+class _Enough(Exception):
+    """Raised once a report has listed and counted all it will."""
+
+
+def _descend(node: _Node, instance: dict[str, Any], parts: tuple[str | int, ...], add: Any) -> None:
+    """Every error of ``instance`` as ``node``, validating only the parts that fail."""
+    if any(field not in instance for field in node.required):
+        add(_Raw("required", parts, node.schema, instance))
+    if node.closed and not node.declared.issuperset(instance):
+        add(_Raw("unevaluatedProperties", parts, node.schema, instance))
+    compiled = node.compiled
+    for key, value in instance.items():
+        prop = node.prop(key) if type(key) is str else None
+        if prop is None or prop.validator.is_valid(value):
+            continue
+        here = (*parts, key)
+        if prop.child is not None and type(value) is dict:
+            _descend(compiled.node_of(prop.child), value, here, add)
+        elif prop.items_child is not None and type(value) is list:
+            for error in _errors_of(prop.shell, value):
+                add(_from_rs(error, value, compiled, here, prop.array))
+            child = compiled.node_of(prop.items_child)
+            for index, item in enumerate(value):
+                if prop.items.is_valid(item):
+                    continue
+                if type(item) is dict:
+                    _descend(child, item, (*here, index), add)
+                else:
+                    for error in _errors_of(prop.items, item):
+                        add(_from_rs(error, item, compiled, (*here, index)))
+        else:
+            for error in _errors_of(prop.validator, value):
+                add(_from_rs(error, value, compiled, here))
+
+
+def _from_reference(error: jsonschema.ValidationError) -> _Raw:
+    """An error of the reference ``jsonschema`` as a :class:`_Raw` (for comparisons)."""
+    branches: dict[Any, list[_Raw]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.relative_schema_path[0], []).append(_from_reference(sub))
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    multiple = error.validator == "oneOf" and not error.context
+    return _Raw(
+        str(error.validator),
+        tuple(error.absolute_path),
+        schema,
+        error.instance,
+        tuple(tuple(b) for b in branches.values()),
+        multiple,
+    )
+
+
+class _Collector:
+    """Problems of one severity, listing at most ``MAX_LISTED`` and counting up to
+    ``MAX_COUNTED``."""
+
+    def __init__(self, prefix: str, severity: Severity, skip: set[str] | None = None) -> None:
+        self.prefix = prefix
+        self.severity = severity
+        self.skip = skip or set()
+        self.listed: set[Problem] = set()
+        self.omitted = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.listed) >= MAX_LISTED
+
+    def add(self, raw: _Raw) -> None:
+        for problem in _explain(raw, self.prefix, self.severity):
+            if problem.path in self.skip or problem in self.listed:
+                continue
+            if self.full:
+                self.omitted += 1
+            else:
+                self.listed.add(problem)
+
+
+def _errors_of(validator: Any, payload: Any) -> Iterator[Any]:
+    """The errors of ``validator``, at most ``MAX_COUNTED``."""
+    return itertools.islice(validator.iter_errors(payload), MAX_COUNTED)
+
+
+def _not_json(payload: Any, prefix: str) -> list[Problem]:
+    """What makes ``payload`` something no JSON document holds (walked without recursion):
+    lone surrogates, NaN/Infinity, values of other Python types, nesting past ``MAX_DEPTH``."""
+    found: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(payload, ())]
+    while stack and len(found) < MAX_LISTED:
+        value, parts = stack.pop()
+        if len(parts) > MAX_DEPTH:
+            found.append(
+                Problem(
+                    json_path(parts[:MAX_DEPTH], prefix),
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    "json",
+                )
+            )
+            continue
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                if not isinstance(key, str):
+                    found.append(
+                        Problem(
+                            json_path(parts, prefix),
+                            f"object key {_short(key)} is not a string",
+                            "json",
+                        )
+                    )
+                elif _SURROGATE.search(key):
+                    found.append(
+                        Problem(
+                            json_path(parts, prefix),
+                            f"object key {_short(key)} is not valid Unicode (lone surrogate)",
+                            "json",
+                        )
+                    )
+                else:
+                    stack.append((sub, (*parts, key)))
+        elif isinstance(value, list | tuple):
+            stack.extend((sub, (*parts, index)) for index, sub in enumerate(value))
+        elif isinstance(value, str):
+            if _SURROGATE.search(value):
+                found.append(
+                    Problem(
+                        json_path(parts, prefix),
+                        f"{_short(value)} is not valid Unicode (lone surrogate)",
+                        "json",
+                    )
+                )
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                found.append(
+                    Problem(json_path(parts, prefix), f"{value} is not a JSON number", "json")
+                )
+        elif isinstance(value, Decimal):
+            if not value.is_finite():
+                found.append(
+                    Problem(json_path(parts, prefix), f"{value} is not a JSON number", "json")
+                )
+        elif value is not None and not isinstance(value, bool | int):
+            found.append(
+                Problem(
+                    json_path(parts, prefix),
+                    f"a {type(value).__name__} is not a JSON value",
+                    "json",
+                )
+            )
+    return found
+
+
+_VALID = Report()
+LONG_LIST = 1_000
+"""A payload with a list longer than this is validated item by item (so its errors stop
+being built once ``MAX_COUNTED`` are counted): ``iter_errors`` builds every error up front."""
+_SHORT_LISTS = jsonschema_rs.Draft202012Validator(
+    {
+        "$defs": {
+            "value": {
+                "maxItems": LONG_LIST,
+                "items": {"$ref": "#/$defs/value"},
+                "additionalProperties": {"$ref": "#/$defs/value"},
+            }
+        },
+        "$ref": "#/$defs/value",
+    }
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ENGINE_FAILURES = (ValueError, TypeError, UnicodeError, OverflowError, RecursionError)
 
 
 def check(
@@ -241,24 +833,126 @@ def check(
     Unknown-field policy, the same for every object: fields the spec does not define are allowed
     and each is reported as a note (partners add fields of their own); with ``strict=True`` they
     are errors. Values outside an *open* enum (``x-open-enum`` in the schema) are notes in both
-    modes. ``partial=True`` validates a PATCH body: any subset of the top-level fields, each
-    field present fully valid. ``path`` is the JSON path of ``payload`` within a larger document.
+    modes. A field that is not required may be ``null``. ``partial=True`` validates a PATCH body:
+    any subset of the top-level fields (from 2.2.1 on ``last_updated`` is required), each field
+    present fully valid. ``path`` is the JSON path of ``payload`` within a larger document.
+
+    Bounded whatever the payload: at most ``MAX_LISTED`` errors are listed, the rest counted in
+    ``Report.omitted``; values no JSON document holds (NaN, lone surrogates, nesting past
+    ``MAX_DEPTH``, other Python types) are errors with rule ``json``.
     """
-    exact = _compiled(version, "exact")
-    if exact.fast(name, partial).is_valid(payload):
-        return Report()
+    compiled = _compiled(version, "exact")
+    entry = compiled.entry(name, partial)
+    plain = entry.root is not None and type(payload) is dict
+    root_ok = plain and entry.required.issubset(payload) and entry.declared.issuperset(payload)
+    try:  # the answer for most payloads: valid, found in one pass over them
+        if root_ok:
+            if entry.validator.is_valid(payload):
+                return _VALID
+        elif not plain and entry.whole.is_valid(payload):
+            return _VALID
+    except _ENGINE_FAILURES:
+        pass
+    errors = _Collector(path, "error")
+    notes = _Collector(path, "note")
+
+    def add(raw: _Raw) -> None:
+        if raw.rule == "type" and _nan_as_number(raw):
+            return
+        if raw.rule == "unevaluatedProperties":
+            (errors if strict else notes).add(raw)
+        elif _is_open_enum_miss(raw):
+            notes.add(raw)
+        else:
+            errors.add(raw)
+        if errors.omitted >= MAX_COUNTED:
+            raise _Enough
+
+    try:
+        if plain and not _SHORT_LISTS.is_valid(payload):
+            # a list longer than LONG_LIST somewhere: iter_errors would build every error of it
+            _descend(compiled.node_of(compiled.root_name(name, partial)), payload, (), add)
+        elif plain and entry.root is not None:
+            if not root_ok:
+                if not entry.required.issubset(payload):
+                    add(_Raw("required", (), entry.root, payload))
+                if not entry.declared.issuperset(payload):
+                    add(_Raw("unevaluatedProperties", (), entry.root, payload))
+            for error in _errors_of(entry.validator, payload):
+                add(_from_rs(error, payload, compiled))
+        else:
+            for error in _errors_of(entry.validator, payload):
+                add(_from_rs(error, payload, compiled))
+    except _Enough:
+        pass
+    except _ENGINE_FAILURES:
+        problems = _not_json(payload, path) or [
+            Problem(path, "cannot be validated: not a JSON value", "json")
+        ]
+        return Report(_sorted(problems))
+    error_paths = {p.path for p in errors.listed}
+    return Report(
+        _sorted(errors.listed),
+        _sorted(p for p in notes.listed if p.path not in error_paths),
+        errors.omitted,
+    )
+
+
+def reference_check(
+    payload: Any,
+    name: str,
+    *,
+    version: str,
+    partial: bool = False,
+    strict: bool = False,
+    path: str = "$",
+) -> Report:
+    """:func:`check` computed with the pure-Python ``jsonschema`` engine, every error listed.
+
+    Slow; for comparing engines (``tests/test_validation_engines.py``), never on a hot path."""
     mode: Mode = "strict" if strict else "lenient"
-    compiled = _compiled(version, mode)
     errors: list[Problem] = []
-    if not compiled.fast(name, partial).is_valid(payload):
-        for error in compiled.slow(name, partial).iter_errors(payload):
-            errors.extend(_explain(error, path, "error"))
+    for error in _compiled(version, mode).slow(name, partial).iter_errors(payload):
+        errors.extend(_explain(_from_reference(error), path, "error"))
     notes: list[Problem] = []
     error_paths = {p.path for p in errors}
-    for error in exact.slow(name, partial).iter_errors(payload):
-        if error.validator == "unevaluatedProperties" or _is_open_enum_miss(error):
-            notes.extend(p for p in _explain(error, path, "note") if p.path not in error_paths)
+    for error in _compiled(version, "exact").slow(name, partial).iter_errors(payload):
+        raw = _from_reference(error)
+        if raw.rule == "unevaluatedProperties" or _is_open_enum_miss(raw):
+            notes.extend(p for p in _explain(raw, path, "note") if p.path not in error_paths)
     return Report(_sorted(errors), _sorted(notes))
+
+
+def patch_required(name: str, *, version: str) -> tuple[str, ...]:
+    """The fields every PATCH body of ``name`` must carry in ``version`` (``("last_updated",)``
+    from OCPI 2.2.1 on: "Any request to the PATCH method SHALL contain the last_updated field";
+    read from ``x-ocpi-patch-required`` in the schema)."""
+    return tuple(version_schemas(version).definition(name).get(PATCH_REQUIRED, ()))
+
+
+def check_patch(body: Any, name: str, *, version: str) -> list[Problem]:
+    """What keeps ``body`` from being sent as a PATCH of ``name``: each field of
+    :func:`patch_required` it lacks (rule ``required``), then its other errors as a partial
+    ``name``. Empty when the body may be sent; a client refuses a non-empty answer."""
+    missing = [
+        Problem(json_path([field]), "required field is missing in a PATCH body", "required")
+        for field in patch_required(name, version=version)
+        if not isinstance(body, dict) or body.get(field) is None
+    ]
+    seen = {p.path for p in missing}
+    others = check(body, name, version=version, partial=True).errors
+    return missing + [p for p in others if p.path not in seen]
+
+
+def is_valid(
+    payload: Any, name: str, *, version: str, partial: bool = False, strict: bool = False
+) -> bool:
+    """Whether ``payload`` is a valid ``name`` (the cheapest question; see :func:`check`)."""
+    mode: Mode = "strict" if strict else "lenient"
+    try:
+        return bool(_compiled(version, mode).fast(name, partial).is_valid(payload))
+    except _ENGINE_FAILURES:
+        return False
 
 
 def validate(
@@ -268,7 +962,7 @@ def validate(
 
     Each error has ``.path`` (a JSON path such as ``$.evses[0].connectors[1].standard``),
     ``.message`` in plain words and ``.rule``, the schema keyword broken. See :func:`check` for
-    the unknown-field policy and for the notes this function leaves out.
+    the unknown-field policy, the bounds and for the notes this function leaves out.
     """
     return list(check(payload, name, version=version, partial=partial, strict=strict).errors)
 
@@ -291,5 +985,3 @@ def check_envelope(
             errors.extend(sub.errors)
             notes.extend(sub.notes)
     return Report(_sorted(errors), _sorted(notes))
-
-

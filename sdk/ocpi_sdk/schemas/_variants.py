@@ -9,8 +9,14 @@ for every object:
 - ``exact``: unknown fields and unknown open-enum values both rejected. A payload valid here is
   valid in every mode and has nothing to report; its failures are where notes come from.
 
-Every object definition ``X`` also gets a sibling ``X__partial`` without ``required``, used to
-validate PATCH bodies.
+In every mode, a field that is not required may be JSON ``null`` (the spec's terminology chapter:
+an optional field may be ``null``, an empty ``*`` list may be ``null``, ``[]`` or left out): its
+schema ``S`` becomes ``{"if": {"type": "null"}, "else": S}``, so a value that is not null is
+checked by ``S`` and reported exactly as before.
+
+Every object definition ``X`` also gets a sibling ``X__partial`` used to validate PATCH bodies:
+no ``required`` but the fields listed in ``x-ocpi-patch-required`` (``last_updated`` from OCPI
+2.2.1 on: "Any request to the PATCH method SHALL contain the last_updated field").
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ Mode = Literal["lenient", "strict", "exact"]
 MODES: tuple[Mode, ...] = ("lenient", "strict", "exact")
 PARTIAL_SUFFIX = "__partial"
 OPEN_ENUM = "x-open-enum"
+PATCH_REQUIRED = "x-ocpi-patch-required"
+NULL = {"type": "null"}
 
 # Keywords whose subschemas describe the *same* instance: an object schema reached through them is
 # a branch of its parent, and closing it would reject the parent's own properties.
@@ -46,11 +54,29 @@ def _transform(schema: Any, mode: Mode, *, branch: bool) -> Any:
             out[key] = _transform(value, mode, branch=inner_branch)
         else:
             out[key] = value
+    if not branch and isinstance(out.get("properties"), dict):
+        required = set(out.get("required", ()))
+        out["properties"] = {
+            name: sub if name in required else nullable(sub)
+            for name, sub in out["properties"].items()
+        }
     if mode != "exact" and out.get(OPEN_ENUM):
         out.pop("enum", None)
     if mode != "lenient" and "properties" in out and not branch:
         out.setdefault("unevaluatedProperties", False)
     return out
+
+
+def nullable(schema: Any) -> dict[str, Any]:
+    """``schema`` or JSON ``null``; errors of a non-null value are those of ``schema`` itself."""
+    return {"if": NULL, "else": schema}
+
+
+def non_null(schema: Any) -> Any:
+    """The schema inside a :func:`nullable` wrapper (``schema`` itself when not wrapped)."""
+    if isinstance(schema, dict) and schema.get("if") == NULL and "else" in schema:
+        return schema["else"]
+    return schema
 
 
 def derive(document: dict[str, Any], mode: Mode) -> dict[str, Any]:
@@ -60,6 +86,8 @@ def derive(document: dict[str, Any], mode: Mode) -> dict[str, Any]:
     for name, definition in list(defs.items()):
         if isinstance(definition, dict) and "properties" in definition:
             partial = {k: v for k, v in definition.items() if k != "required"}
+            if definition.get(PATCH_REQUIRED):
+                partial["required"] = list(definition[PATCH_REQUIRED])
             defs[name + PARTIAL_SUFFIX] = partial
     result["$defs"] = {
         name: _transform(definition, mode, branch=False) for name, definition in defs.items()

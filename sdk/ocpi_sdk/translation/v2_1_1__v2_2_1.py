@@ -488,6 +488,14 @@ def hours_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     if obj.get("twentyfourseven") is False and obj.get("regular_hours"):
         del obj["twentyfourseven"]
         step.moved((*path, "twentyfourseven"), (*step.origin(path), "twentyfourseven"))
+    if obj.get("twentyfourseven") is True and "regular_hours" in obj and not obj["regular_hours"]:
+        del obj["regular_hours"]
+        step.loss(
+            (*step.origin(path), "regular_hours"),
+            "dropped",
+            "an empty list beside twentyfourseven true: 2.1.1 Hours hold one of the two",
+            HOURS,
+        )
     return obj
 
 

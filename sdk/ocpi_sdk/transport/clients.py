@@ -6,15 +6,16 @@ A generated client (``LocationsSenderClient``) sets ``spec`` constants per opera
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Self, TypeVar, cast
+from typing import Any, ClassVar, Literal, Self, TypeVar, cast
 
 import httpx
 
-from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Ack, Page, TransportCore
+from ocpi_sdk.transport.core import DEFAULT_TIMEOUT, Ack, InvalidObjects, Page, TransportCore
 from ocpi_sdk.transport.drivers import run_async, run_sync
-from ocpi_sdk.transport.options import RetryPolicy, Routing, Tolerance
+from ocpi_sdk.transport.options import Limits, Rejected, RetryPolicy, Routing, Tolerance
+from ocpi_sdk.transport.paging import PullState
 from ocpi_sdk.transport.spec import OperationSpec, TokenEncoding, VersionProfile
 
 T = TypeVar("T")
@@ -40,6 +41,10 @@ class BaseClient:
         validate_requests: bool = True,
         validate_responses: bool = False,
         headers: Mapping[str, str] | None = None,
+        limits: Limits | None = None,
+        invalid_objects: InvalidObjects = "keep",
+        on_token_encoding: Callable[[Literal["plain", "base64"]], None] | None = None,
+        learned_encoding: Literal["plain", "base64"] | None = None,
     ) -> None:
         self.core = TransportCore(
             url,
@@ -53,7 +58,14 @@ class BaseClient:
             validate_requests=validate_requests,
             validate_responses=validate_responses,
             headers=headers,
+            limits=limits,
+            invalid_objects=invalid_objects,
+            on_token_encoding=on_token_encoding,
+            learned_encoding=learned_encoding,
         )
+        self.pull = PullState()
+        """Where the last ``list()`` stands, to resume it after a failure (see
+        :class:`~ocpi_sdk.transport.paging.PullState`)."""
 
     @property
     def url(self) -> str:
@@ -73,6 +85,13 @@ class BaseClient:
     def tolerated(self) -> list[Tolerance]:
         """What the partner got wrong that this client carried on through."""
         return self.core.tolerated.events
+
+    @property
+    def rejected(self) -> list[Rejected]:
+        """Objects of list responses that did not fit their model, kept with their raw JSON and
+        problems (JSON paths); also on each :class:`Page` as ``page.rejected``. The newest
+        1,000 are kept; ``core.rejected.count`` counts all."""
+        return self.core.rejected.objects
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.url!r}, token=***)"
@@ -112,18 +131,19 @@ class SyncClient(BaseClient):
     def _page(
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
     ) -> Page[T]:
-        return run_sync(self.core.fetch_page(spec, cls, query=query, url=url), self.http)
+        page = run_sync(self.core.pager(spec, cls, query, url).next_page(), self.http)
+        return cast(Page[T], page)  # a first page always exists
 
-    def _items(self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any]) -> Iterator[T]:
-        page = self._page(spec, cls, query)
-        seen: set[str] = set()
-        while True:
-            yield from page.items
-            following = self.core.check_next(seen, page, self.url)
-            if following is None:
-                return
+    def _items(
+        self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
+    ) -> Iterator[T]:
+        pager = self.core.pager(spec, cls, query, url)
+        self.pull = pager.state
+        while (page := run_sync(pager.next_page(), self.http)) is not None:
+            items = page.items
             del page  # let this page's objects go before the next page is loaded
-            page = self._page(spec, cls, query, following)
+            yield from items
+            del items
 
 
 class AsyncClient(BaseClient):
@@ -160,18 +180,17 @@ class AsyncClient(BaseClient):
     async def _page(
         self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
     ) -> Page[T]:
-        return await run_async(self.core.fetch_page(spec, cls, query=query, url=url), self.http)
+        page = await run_async(self.core.pager(spec, cls, query, url).next_page(), self.http)
+        return cast(Page[T], page)  # a first page always exists
 
     async def _items(
-        self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any]
+        self, spec: OperationSpec, cls: type[T], query: Mapping[str, Any], url: str | None = None
     ) -> AsyncIterator[T]:
-        page = await self._page(spec, cls, query)
-        seen: set[str] = set()
-        while True:
-            for item in page.items:
-                yield item
-            following = self.core.check_next(seen, page, self.url)
-            if following is None:
-                return
+        pager = self.core.pager(spec, cls, query, url)
+        self.pull = pager.state
+        while (page := await run_async(pager.next_page(), self.http)) is not None:
+            items = page.items
             del page  # let this page's objects go before the next page is loaded
-            page = await self._page(spec, cls, query, following)
+            for item in items:
+                yield item
+            del items

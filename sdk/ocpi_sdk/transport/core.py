@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 import uuid
-from collections.abc import Generator, Mapping
-from typing import Any, Generic, Literal, TypeVar, cast
-from urllib.parse import urlsplit
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import attrs
 import httpx
 import orjson
 
+from ocpi_sdk import _fastjson
 from ocpi_sdk.converter import json_default
 from ocpi_sdk.errors import (
     ClientError,
@@ -28,15 +29,26 @@ from ocpi_sdk.errors import (
     MethodNotAllowedError,
     NotFoundError,
     OcpiConnectionError,
-    PaginationError,
     PayloadError,
+    RedirectError,
     ResponseDataError,
     ServerError,
     TransportError,
     UnauthorizedError,
 )
-from ocpi_sdk.transport.options import RetryPolicy, Routing, ToleranceLog
+from ocpi_sdk.transport.body import deadline_error
+from ocpi_sdk.transport.options import (
+    Limits,
+    Rejected,
+    RejectedLog,
+    RetryPolicy,
+    Routing,
+    ToleranceLog,
+)
 from ocpi_sdk.transport.spec import OperationSpec, TokenEncoding, VersionProfile
+
+if TYPE_CHECKING:
+    from ocpi_sdk.transport.paging import Pager
 
 T = TypeVar("T")
 
@@ -45,9 +57,15 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 @attrs.frozen
 class Send:
-    """Send this request; the flow receives the ``httpx.Response`` or the ``httpx`` error."""
+    """Send this request; the flow receives the ``httpx.Response`` (its body read) or the error.
+
+    The driver stops reading at ``max_bytes`` of decoded body and at ``deadline`` (a
+    ``time.monotonic()`` value), answering with the typed error instead of the response.
+    """
 
     request: httpx.Request
+    deadline: float | None = None
+    max_bytes: int | None = None
 
 
 @attrs.frozen
@@ -63,12 +81,22 @@ Flow = Generator[Step, Any, T]
 
 @attrs.frozen
 class Page(Generic[T]):
-    """One page of a paginated list: its objects and the pagination headers."""
+    """One page of a paginated list: its objects and the pagination headers.
+
+    ``next_url`` is the page to fetch next (the partner's ``Link`` when it can be followed, else
+    our own request with the next ``offset``), ``next_offset`` the offset of the first object not
+    yet received; both are None on the last page. ``rejected`` holds the objects of this page
+    that do not fit their model, each with its raw JSON and problems; ``duplicates`` counts the
+    objects left out because an earlier page already had them.
+    """
 
     items: list[T]
     total_count: int | None
     limit: int | None
     next_url: str | None
+    rejected: list[Rejected] = attrs.field(factory=list)
+    next_offset: int | None = None
+    duplicates: int = 0
 
 
 @attrs.frozen
@@ -109,6 +137,21 @@ def _other(encoding: str) -> Literal["plain", "base64"]:
     return "plain" if encoding == "base64" else "base64"
 
 
+InvalidObjects = Literal["keep", "raise"]
+_REDIRECTS = (301, 302, 303, 307, 308)
+_ABOUT_TOKEN = re.compile(r"token|authori[sz]|credential|unauthenticated|forbidden", re.IGNORECASE)
+
+
+def origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port of ``url`` (the default port filled in): what a token is bound to."""
+    parsed = httpx.URL(str(url))
+    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme)
+    return parsed.scheme.lower(), parsed.host.lower(), port
+
+
+_origin = origin
+
+
 class TransportCore:
     """Everything a client does except the I/O, for one partner endpoint and one token.
 
@@ -130,7 +173,13 @@ class TransportCore:
         validate_requests: bool = True,
         validate_responses: bool = False,
         headers: Mapping[str, str] | None = None,
+        limits: Limits | None = None,
+        invalid_objects: InvalidObjects = "keep",
+        on_token_encoding: Callable[[Literal["plain", "base64"]], None] | None = None,
+        learned_encoding: Literal["plain", "base64"] | None = None,
     ) -> None:
+        if invalid_objects not in ("keep", "raise"):
+            raise ValueError(f"invalid_objects must be 'keep' or 'raise', not {invalid_objects!r}")
         self.url = url
         self._token = token
         self.profile = profile
@@ -144,6 +193,18 @@ class TransportCore:
         self.validate_responses = validate_responses
         self.extra_headers = dict(headers or {})
         self.tolerated = ToleranceLog()
+        self.limits = limits or Limits()
+        self.invalid_objects: InvalidObjects = invalid_objects
+        self.rejected = RejectedLog()
+        self.on_token_encoding = on_token_encoding
+        if self.token_mode == "auto" and learned_encoding not in (None, self.encoding):
+            self.tolerated.add(
+                "token encoding",
+                f"the partner wants the {learned_encoding} token, not OCPI "
+                f"{profile.version}'s {self.encoding} one (learned earlier); sending it",
+                url=url,
+            )
+            self.encoding = learned_encoding
 
     def __repr__(self) -> str:
         return f"TransportCore(url={self.url!r}, version={self.profile.version!r}, token=***)"
@@ -162,6 +223,7 @@ class TransportCore:
     def headers(self, spec: OperationSpec) -> dict[str, str]:
         headers = {"Authorization": encode_token(self._token, self.encoding)}
         headers["Accept"] = "application/json"
+        headers["Accept-Encoding"] = "gzip, deflate"  # the encodings we decode within limits
         if self.profile.request_ids:
             headers["X-Request-ID"] = str(uuid.uuid4())
             headers["X-Correlation-ID"] = self.correlation_id
@@ -218,18 +280,35 @@ class TransportCore:
             content=content,
         )
 
-    # ---- sending: retries and token encoding ---------------------------------------------
+    # ---- sending: retries, redirects and token encoding ----------------------------------
 
-    def exchange(self, spec: OperationSpec, request: httpx.Request) -> Flow[httpx.Response]:
-        """Send ``request``; retry where safe; in ``auto`` token mode, try the other encoding
-        once after a 401 and keep the one that works."""
+    def deadline(self, outer: float | None = None) -> float | None:
+        """The ``time.monotonic()`` by which a call starting now must end (``Limits.deadline``),
+        no later than ``outer`` (a whole ``list()``'s deadline)."""
+        ours = None if self.limits.deadline is None else time.monotonic() + self.limits.deadline
+        if ours is None or outer is None:
+            return ours if outer is None else outer
+        return min(ours, outer)
+
+    def exchange(
+        self, spec: OperationSpec, request: httpx.Request, *, deadline: float | None = None
+    ) -> Flow[httpx.Response]:
+        """Send ``request``; retry where safe; follow one same-origin redirect; in ``auto``
+        token mode, try the other encoding once when the partner refuses the token, and keep
+        the one that works. Everything within one deadline."""
+        deadline = self.deadline(deadline)
         attempt = 1
-        switched = False
+        redirected = switched = False
         tried: Literal["plain", "base64"] | None = None
+        first_refusal = ""
         while True:
-            outcome = yield Send(request)
+            outcome = yield Send(request, deadline, self.limits.max_body_bytes)
+            if isinstance(outcome, TransportError):  # a limit the driver stopped at
+                raise outcome
             if isinstance(outcome, Exception):
-                if spec.idempotent and attempt < self.retries.attempts:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise deadline_error(request) from outcome  # a timeout capped at it
+                if spec.idempotent and self._may_retry(attempt, deadline):
                     yield Sleep(self.retries.delay(attempt))
                     attempt += 1
                     continue
@@ -245,7 +324,7 @@ class TransportCore:
                 reason = f"HTTP {status}"
             elif 200 <= status < 300 and _unreadable(response):
                 reason, retry_after = f"a body that is not JSON with HTTP {status}", None
-            if reason and spec.idempotent and attempt < self.retries.attempts:
+            if reason and spec.idempotent and self._may_retry(attempt, deadline, retry_after):
                 self.tolerated.add(
                     "retry",
                     f"{reason}, retrying (attempt {attempt + 1} of {self.retries.attempts})",
@@ -255,24 +334,97 @@ class TransportCore:
                 yield Sleep(self.retries.delay(attempt, retry_after))
                 attempt += 1
                 continue
-            if status == 401 and self.token_mode == "auto" and not switched:
-                switched, tried = True, self.encoding
+            if status in _REDIRECTS and "Location" in response.headers:
+                request = self._redirect(request, response, redirected)
+                redirected = True
+                continue
+            refused = self.token_refused(response)
+            if refused and self.token_mode == "auto" and not switched:
+                switched, tried, first_refusal = True, self.encoding, refused
                 self.encoding = _other(tried)
                 request.headers["Authorization"] = encode_token(self._token, self.encoding)
                 continue
             if switched and tried is not None:
-                if status == 401:  # neither encoding works: keep ours, report the 401
+                if refused:  # neither encoding works: keep ours, report the refusal
                     self.encoding = tried
                 else:
                     self.tolerated.add(
                         "token encoding",
-                        f"the partner refused the {tried} token and accepted the "
-                        f"{self.encoding} one; using it from now on",
+                        f"the partner refused the {tried} token ({first_refusal}) and accepted "
+                        f"the {self.encoding} one; using it from now on",
                         method=request.method,
                         url=str(request.url),
                     )
+                    if self.on_token_encoding is not None:
+                        self.on_token_encoding(self.encoding)
                 tried = None
             return response
+
+    def _may_retry(
+        self, attempt: int, deadline: float | None, retry_after: str | None = None
+    ) -> bool:
+        if attempt >= self.retries.attempts:
+            return False
+        wait = self.retries.delay(attempt, retry_after)
+        return deadline is None or time.monotonic() + wait < deadline
+
+    def token_refused(self, response: httpx.Response) -> str:
+        """Why ``response`` looks like a refusal of our token ('' when it does not): HTTP 401 or
+        403, or an OCPI 2xxx/3xxx status whose message is about the token (some servers answer
+        a wrongly encoded token that way, with HTTP 200)."""
+        status = response.status_code
+        if status in (401, 403):
+            return f"HTTP {status}"
+        try:
+            document = _document(response)
+        except orjson.JSONDecodeError:
+            return ""
+        if not isinstance(document, dict):
+            return ""
+        code, message = document.get("status_code"), document.get("status_message")
+        if (
+            isinstance(code, int)
+            and 2000 <= code < 4000
+            and isinstance(message, str)
+            and _ABOUT_TOKEN.search(message)
+        ):
+            return f"OCPI {code} {message!r}"
+        return ""
+
+    def _redirect(
+        self, request: httpx.Request, response: httpx.Response, redirected: bool
+    ) -> httpx.Request:
+        """The request repeated at a same-origin redirect's ``Location`` (method, body and
+        token kept), or the :class:`RedirectError` saying why it is not followed."""
+        status = response.status_code
+        target = request.url.join(response.headers["Location"])
+        context = {**self._context(request, response), "location": str(target)}
+        if _origin(target) != _origin(request.url):
+            raise RedirectError(
+                f"HTTP {status} redirect to another origin ({target}): not followed, our token "
+                "is only for this one",
+                **context,
+            )
+        if redirected:
+            raise RedirectError(f"HTTP {status}: a second redirect, to {target}", **context)
+        if status not in (307, 308) and request.method not in ("GET", "HEAD"):
+            raise RedirectError(
+                f"HTTP {status} redirect to {target} would turn the {request.method} into a GET",
+                **context,
+            )
+        self.tolerated.add(
+            "redirect",
+            f"HTTP {status} to {target}: followed with the same method, body and token",
+            method=request.method,
+            url=str(request.url),
+        )
+        return httpx.Request(
+            request.method,
+            target,
+            headers=request.headers,
+            content=request.content,
+            extensions={k: v for k, v in request.extensions.items() if k != "timeout"},
+        )
 
     # ---- reading responses ---------------------------------------------------------------
 
@@ -287,8 +439,22 @@ class TransportCore:
             "correlation_id": request.headers.get("X-Correlation-ID"),
         }
 
-    def envelope(self, spec: OperationSpec, response: httpx.Response) -> dict[str, Any]:
-        """The checked OCPI envelope of ``response``, or the typed error it stands for."""
+    def excerpt(self, content: bytes, limit: int = 200) -> str:
+        """The start of a body for an error message, with our token blanked out."""
+        text = content.decode("utf-8", "replace").strip()
+        text = text if len(text) <= limit else text[:limit] + "..."
+        for secret in {self._token, encode_token(self._token, "base64")[6:]}:
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+    def envelope(
+        self, spec: OperationSpec, response: httpx.Response, *, raw_data: bool = False
+    ) -> dict[str, Any]:
+        """The checked OCPI envelope of ``response``, or the typed error it stands for.
+
+        ``raw_data`` leaves ``data`` as :class:`~ocpi_sdk._fastjson.RawData` when the body was
+        split that way (for :meth:`data`, which reads it straight into models)."""
         request = response.request
         context = self._context(request, response)
         status = response.status_code
@@ -296,23 +462,25 @@ class TransportCore:
             document = _document(response)
         except orjson.JSONDecodeError as exc:
             document = None
-            if status < 400:
+            if status < 300:
                 raise InvalidResponseError(
-                    f"the body is not JSON ({exc}): {_preview(response.content)}", **context
+                    f"the body is not JSON ({exc}): {self._describe(response)}",
+                    **context,
+                    body=self.excerpt(response.content),
                 ) from None
         is_envelope = isinstance(document, dict) and "status_code" in document
-        if status == 401:
-            raise UnauthorizedError("the partner refused our token", **context, **_ocpi(document))
         if not is_envelope:
-            if status == 404:
-                raise NotFoundError("no such endpoint or object", **context)
-            if status == 405:
-                raise MethodNotAllowedError(f"{request.method} is not allowed here", **context)
-            if status >= 400:
-                raise HttpError(f"HTTP error {status}: {_preview(response.content)}", **context)
+            context["body"] = self.excerpt(response.content)
+            self._raise_for_http(request, response, context)
             raise InvalidResponseError(
-                "not an OCPI response envelope (no status_code): " + _preview(response.content),
+                "not an OCPI response envelope (no status_code): " + self._describe(response),
                 **context,
+            )
+        if status in (401, 403):
+            refused = _ocpi(document)
+            text = refused.get("status_message") or "no status message"
+            raise UnauthorizedError(
+                f"the partner refused our token (HTTP {status}: {text})", **context, **refused
             )
         envelope: dict[str, Any] = document
         code = envelope.get("status_code")
@@ -334,6 +502,8 @@ class TransportCore:
             raise MethodNotAllowedError(
                 f"{request.method} is not allowed: {text}", **context, **ocpi
             )
+        if 300 <= status < 400:
+            self._raise_for_http(request, response, context)
         if 2000 <= code < 3000:
             raise ClientError(f"the partner rejected the request: {text}", **context, **ocpi)
         if 3000 <= code < 4000:
@@ -344,57 +514,157 @@ class TransportCore:
             raise InvalidResponseError(f"unknown OCPI status_code {code}", **context, **ocpi)
         if status >= 400:
             raise HttpError(f"HTTP {status} with a success envelope: {text}", **context, **ocpi)
+        if not raw_data and isinstance(envelope.get("data"), _fastjson.RawData):
+            envelope["data"] = self._parsed_data(envelope, context)
         return envelope
 
+    def _parsed_data(self, envelope: dict[str, Any], context: dict[str, Any]) -> Any:
+        try:
+            return envelope["data"].parse()
+        except PayloadError as exc:
+            raise InvalidResponseError(
+                f"the body is not JSON ({exc.problems[0].message})", **context
+            ) from None
+
+    def _describe(self, response: httpx.Response) -> str:
+        if not response.content:
+            return "an empty body"
+        kind = response.headers.get("Content-Type", "no Content-Type").split(";")[0]
+        return f"{kind} {self.excerpt(response.content)!r}"
+
+    def _raise_for_http(
+        self, request: httpx.Request, response: httpx.Response, context: dict[str, Any]
+    ) -> None:
+        """The typed error of an HTTP status whose body is no OCPI envelope (nothing for 2xx)."""
+        status = response.status_code
+        body = self._describe(response)
+        if status in (401, 403):
+            raise UnauthorizedError(
+                f"the partner refused our token (HTTP {status}): {body}", **context
+            )
+        if status == 404:
+            raise NotFoundError(f"no such endpoint or object: {body}", **context)
+        if status == 405:
+            raise MethodNotAllowedError(f"{request.method} is not allowed here: {body}", **context)
+        if 300 <= status < 400:
+            location = response.headers.get("Location")
+            where = f"to {request.url.join(location)}" if location else "without a Location"
+            raise RedirectError(
+                f"HTTP {status} redirect {where}, not followed",
+                location=str(request.url.join(location)) if location else None,
+                **context,
+            )
+        if status >= 400:
+            raise HttpError(f"HTTP error {status}: {body}", **context)
+
     def data(self, spec: OperationSpec, response: httpx.Response, cls: Any) -> Any:
-        """The typed ``data`` of a successful response (an :class:`Ack` when there is none)."""
-        envelope = self.envelope(spec, response)
+        """The typed ``data`` of a successful response (an :class:`Ack` when there is none).
+
+        In a list, objects that do not fit ``cls`` are left out and kept in ``self.rejected``
+        (unless ``invalid_objects="raise"``); :meth:`page` also puts them on the page.
+        """
+        items, _ = self._data(spec, response, cls)
+        return items
+
+    def _data(
+        self, spec: OperationSpec, response: httpx.Response, cls: Any
+    ) -> tuple[Any, list[Rejected]]:
+        envelope = self.envelope(spec, response, raw_data=True)
         # The parsed body is ours now: drop it from the response, which httpx may keep alive
         # (a page of raw dicts per response would otherwise linger until a full collection).
         response.extensions.pop("ocpi_document", None)
         if spec.response_object is None or cls is None:
-            return Ack(
+            ack = Ack(
                 envelope["status_code"],
                 envelope.get("status_message"),
                 response.headers.get("Location"),
             )
+            return ack, []
         raw = envelope.get("data")
+        url = str(response.request.url)
         context = {
             **self._context(response.request, response),
             "status_code": envelope["status_code"],
         }
+        if isinstance(raw, _fastjson.RawData):
+            # A page read straight from its text into models when nothing needs the dicts
+            # (the same objects as below, or it is left to the path below).
+            shape = b"[" if spec.response_list else b"{"
+            if not self.validate_responses and raw.starts_with(shape):
+                fast = self.converter.loads_fast(raw.text, list[cls] if spec.response_list else cls)
+                if fast is not _fastjson.FALLBACK:
+                    return fast, []
+            raw = self._parsed_data(envelope, context)
+        from ocpi_sdk.schemas import Problem
+
+        what = spec.response_object
         if spec.response_list:
             if raw is None:
-                self.tolerated.add(
-                    "envelope",
-                    "no data in a list response: read as empty",
-                    url=str(response.request.url),
-                )
+                self.tolerated.add("envelope", "no data in a list response: read as empty", url=url)
                 raw = []
             elif isinstance(raw, dict):
                 self.tolerated.add(
                     "envelope",
                     "one object where a list was expected: read as a list of one",
-                    url=str(response.request.url),
+                    url=url,
                 )
                 raw = [raw]
+            elif not isinstance(raw, list):
+                raise ResponseDataError(
+                    [
+                        Problem(
+                            "$.data", f"expected a list of {what}, got {_json_kind(raw)}", "type"
+                        )
+                    ],
+                    **context,
+                )
         elif raw is None:
-            from ocpi_sdk.schemas import Problem
-
             raise ResponseDataError(
-                [Problem("$.data", f"missing; expected a {spec.response_object}", "required")],
-                **context,
+                [Problem("$.data", f"missing; expected a {what}", "required")], **context
             )
+        elif isinstance(raw, list):
+            if len(raw) != 1:
+                raise ResponseDataError(
+                    [
+                        Problem(
+                            "$.data",
+                            f"a list of {len(raw)} was received where one {what} is expected",
+                            "type",
+                        )
+                    ],
+                    **context,
+                )
+            self.tolerated.add("envelope", f"one {what} sent as a list of one: unwrapped", url=url)
+            raw = raw[0]
         if self.validate_responses:
             self._note_nonconformance(spec, response, raw)
         target = list[cls] if spec.response_list else cls
         try:
-            return self.converter.structure(raw, target)
+            return self.converter.structure(raw, target), []
         except PayloadError as exc:
-            problems = [
-                attrs.evolve(p, path=p.path.replace("$", "$.data", 1)) for p in exc.problems
-            ]
-            raise ResponseDataError(problems, **context) from None
+            if not spec.response_list or self.invalid_objects == "raise":
+                problems = [_under_data(p) for p in exc.problems]
+                raise ResponseDataError(problems, **context) from None
+        return self._valid_items(raw, cls, what or "", url)
+
+    def _valid_items(
+        self, raw: list[Any], cls: Any, what: str, url: str
+    ) -> tuple[list[Any], list[Rejected]]:
+        """Each object of a list that fits ``cls``; the others kept as :class:`Rejected`."""
+        items: list[Any] = []
+        rejected: list[Rejected] = []
+        for index, element in enumerate(raw):
+            try:
+                items.append(self.converter.structure(element, cls))
+            except PayloadError as exc:
+                problems = tuple(
+                    attrs.evolve(p, path=p.path.replace("$", f"$.data[{index}]", 1))
+                    for p in exc.problems
+                )
+                one = Rejected(what, element, problems, url, index)
+                rejected.append(one)
+                self.rejected.add(one)
+        return items, rejected
 
     def _note_nonconformance(self, spec: OperationSpec, response: httpx.Response, raw: Any) -> None:
         from ocpi_sdk import schemas
@@ -416,23 +686,7 @@ class TransportCore:
                     url=str(response.request.url),
                 )
 
-    def page(self, spec: OperationSpec, response: httpx.Response, cls: Any) -> Page[Any]:
-        items = self.data(spec, response, cls)
-        url = str(response.request.url)
-        total = self._int_header(response, "X-Total-Count")
-        limit = self._int_header(response, "X-Limit")
-        following = next_link(response.headers.get("Link"))
-        if following is not None:
-            following = str(response.request.url.join(following))
-            if urlsplit(following).path.rstrip("/") != urlsplit(url).path.rstrip("/"):
-                self.tolerated.add(
-                    "pagination",
-                    f"the next-page Link is on another path ({following}); followed as given",
-                    url=url,
-                )
-        return Page(items, total, limit, following)
-
-    def _int_header(self, response: httpx.Response, name: str) -> int | None:
+    def int_header(self, response: httpx.Response, name: str) -> int | None:
         value = response.headers.get(name)
         if value is None:
             return None
@@ -461,45 +715,24 @@ class TransportCore:
         response = yield from self.exchange(spec, request)
         return self.data(spec, response, cls)
 
-    def fetch_page(
+    def pager(
         self,
         spec: OperationSpec,
         cls: Any,
-        *,
-        query: Mapping[str, Any] | None = None,
-        url: str | None = None,
-    ) -> Flow[Page[Any]]:
-        """The first page (``url`` None, built from ``query``) or the page at a ``Link`` URL."""
-        if url is None:
-            request = self.request(spec, query=query)
-        else:
-            request = httpx.Request(spec.method, url, headers=self.headers(spec))
-        response = yield from self.exchange(spec, request)
-        return self.page(spec, response, cls)
+        query: Mapping[str, Any],
+        page_url: str | None = None,
+    ) -> Pager:
+        """The pages of a list operation, one flow per page (see :class:`Pager`)."""
+        from ocpi_sdk.transport.paging import Pager
 
-    def check_next(self, seen: set[str], page: Page[Any], request_url: str) -> str | None:
-        """The next URL to fetch, or None at the end; refuses a ``Link`` loop."""
-        following = page.next_url
-        if following is None:
-            return None
-        if following in seen:
-            raise PaginationError(
-                f"the next-page Link repeats an earlier page: {following}", url=request_url
-            )
-        if not page.items:
-            self.tolerated.add(
-                "pagination", "an empty page with a next Link: stopped there", url=request_url
-            )
-            return None
-        seen.add(following)
-        return following
+        return Pager(self, spec, cls, query, page_url)
 
 
 def _document(response: httpx.Response) -> Any:
     """The parsed JSON body (parsed once, kept on the response)."""
     if "ocpi_document" not in response.extensions:
         response.extensions["ocpi_document"] = (
-            orjson.loads(response.content) if response.content else None
+            _fastjson.read_envelope(response.content) if response.content else None
         )
     return response.extensions["ocpi_document"]
 
@@ -540,9 +773,15 @@ def _ocpi(document: Any) -> dict[str, Any]:
     return {}
 
 
-def _preview(content: bytes, limit: int = 120) -> str:
-    text = content.decode("utf-8", "replace").strip()
-    return repr(text if len(text) <= limit else text[:limit] + "...")
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "a boolean", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _under_data(problem: Any) -> Any:
+    return attrs.evolve(problem, path=problem.path.replace("$", "$.data", 1))
 
 
 __all__ = [
@@ -555,4 +794,5 @@ __all__ = [
     "TransportError",
     "encode_token",
     "next_link",
+    "origin",
 ]

@@ -95,6 +95,7 @@ from ocpi_sdk.v2_3_0.payments import (
     FinancialAdviceConfirmation,
     InvoiceCreator,
     Terminal,
+    TerminalActivation,
 )
 from ocpi_sdk.v2_3_0.sessions import (
     ChargingPreferences,
@@ -251,6 +252,7 @@ converter = OcpiConverter(
         TaxAmount,
         TaxIncluded,
         Terminal,
+        TerminalActivation,
         Token,
         TokenType,
         UnlockConnector,
@@ -380,6 +382,7 @@ __all__ = [
     "TaxAmount",
     "TaxIncluded",
     "Terminal",
+    "TerminalActivation",
     "Token",
     "TokenType",
     "UnlockConnector",

@@ -253,13 +253,19 @@ class LocationsSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[Location]:
         """Fetch Locations last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST,
             Location,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_page(
@@ -324,13 +330,19 @@ class AsyncLocationsSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[Location]:
         """Fetch Locations last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST,
             Location,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_page(

@@ -11,7 +11,7 @@ from typing import Any
 
 from ocpi_sdk.transport import Ack, AsyncClient, OperationSpec, Page, SyncClient
 from ocpi_sdk.v2_3_0 import PROFILE, converter
-from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal
+from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal, TerminalActivation
 
 __all__ = [
     "AsyncPaymentsReceiverClient",
@@ -58,7 +58,7 @@ _SENDER_ACTIVATE_TERMINAL = OperationSpec(
     path="terminals/activate",
     target="endpoint",
     paginated=False,
-    request_object="Terminal",
+    request_object="TerminalActivation",
     request_partial=False,
     response_object=None,
     response_list=False,
@@ -240,13 +240,19 @@ class PaymentsSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[Terminal]:
         """Fetch Terminals last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_TERMINALS,
             Terminal,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_terminals_page(
@@ -272,7 +278,7 @@ class PaymentsSenderClient(SyncClient):
         """Retrieve one Terminal from the PTP, e.g. to check its state."""
         return self._call(_SENDER_GET_TERMINAL, Terminal, path_args={"terminal_id": terminal_id})
 
-    def activate_terminal(self, body: Terminal) -> Ack:
+    def activate_terminal(self, body: TerminalActivation) -> Ack:
         """Ask the PTP to activate a terminal (e.g. one integrated into a station); the PTP then
         POSTs the new Terminal to the CPO. terminal_id may be left out, the PTP sets it."""
         return self._call_ack(_SENDER_ACTIVATE_TERMINAL, body=body)
@@ -302,13 +308,19 @@ class PaymentsSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[FinancialAdviceConfirmation]:
         """Fetch Financial Advice Confirmations last updated between date_from (inclusive) and
-        date_to (exclusive). Follows every page (``Link: rel="next"``), one request per page."""
+        date_to (exclusive). Follows every page (``Link: rel="next"`` when it can be followed,
+        else ``offset``), one request per page; objects that do not fit the model are left out
+        and kept in ``rejected``, repeats across pages are given once. ``client.pull`` says
+        where the pull stands; resume one that failed with ``offset=client.pull.next_offset``
+        or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_FINANCIAL_ADVICE_CONFIRMATIONS,
             FinancialAdviceConfirmation,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_financial_advice_confirmations_page(
@@ -362,13 +374,19 @@ class AsyncPaymentsSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[Terminal]:
         """Fetch Terminals last updated between date_from (inclusive) and date_to (exclusive).
-        Follows every page (``Link: rel="next"``), one request per page."""
+        Follows every page (``Link: rel="next"`` when it can be followed, else ``offset``),
+        one request per page; objects that do not fit the model are left out and kept in
+        ``rejected``, repeats across pages are given once. ``client.pull`` says where the pull
+        stands; resume one that failed with ``offset=client.pull.next_offset`` or
+        ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_TERMINALS,
             Terminal,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_terminals_page(
@@ -396,7 +414,7 @@ class AsyncPaymentsSenderClient(AsyncClient):
             _SENDER_GET_TERMINAL, Terminal, path_args={"terminal_id": terminal_id}
         )
 
-    async def activate_terminal(self, body: Terminal) -> Ack:
+    async def activate_terminal(self, body: TerminalActivation) -> Ack:
         """Ask the PTP to activate a terminal (e.g. one integrated into a station); the PTP then
         POSTs the new Terminal to the CPO. terminal_id may be left out, the PTP sets it."""
         return await self._call_ack(_SENDER_ACTIVATE_TERMINAL, body=body)
@@ -428,13 +446,19 @@ class AsyncPaymentsSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[FinancialAdviceConfirmation]:
         """Fetch Financial Advice Confirmations last updated between date_from (inclusive) and
-        date_to (exclusive). Follows every page (``Link: rel="next"``), one request per page."""
+        date_to (exclusive). Follows every page (``Link: rel="next"`` when it can be followed,
+        else ``offset``), one request per page; objects that do not fit the model are left out
+        and kept in ``rejected``, repeats across pages are given once. ``client.pull`` says
+        where the pull stands; resume one that failed with ``offset=client.pull.next_offset``
+        or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST_FINANCIAL_ADVICE_CONFIRMATIONS,
             FinancialAdviceConfirmation,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_financial_advice_confirmations_page(

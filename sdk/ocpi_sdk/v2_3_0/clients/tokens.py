@@ -244,13 +244,18 @@ class TokensSenderClient(SyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> Iterator[Token]:
         """Fetch Tokens last updated between date_from and date_to. Follows every page (``Link:
-        rel="next"``), one request per page."""
+        rel="next"`` when it can be followed, else ``offset``), one request per page; objects
+        that do not fit the model are left out and kept in ``rejected``, repeats across pages
+        are given once. ``client.pull`` says where the pull stands; resume one that failed
+        with ``offset=client.pull.next_offset`` or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST,
             Token,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     def list_page(
@@ -308,13 +313,18 @@ class AsyncTokensSenderClient(AsyncClient):
         date_to: datetime | None = None,
         offset: int | None = None,
         limit: int | None = None,
+        page_url: str | None = None,
     ) -> AsyncIterator[Token]:
         """Fetch Tokens last updated between date_from and date_to. Follows every page (``Link:
-        rel="next"``), one request per page."""
+        rel="next"`` when it can be followed, else ``offset``), one request per page; objects
+        that do not fit the model are left out and kept in ``rejected``, repeats across pages
+        are given once. ``client.pull`` says where the pull stands; resume one that failed
+        with ``offset=client.pull.next_offset`` or ``page_url=client.pull.next_url``."""
         return self._items(
             _SENDER_LIST,
             Token,
             {"date_from": date_from, "date_to": date_to, "offset": offset, "limit": limit},
+            page_url,
         )
 
     async def list_page(

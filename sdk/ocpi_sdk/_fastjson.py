@@ -1,0 +1,448 @@
+"""The fast path of ``loads``: JSON text decoded by msgspec straight into the generated classes.
+
+msgspec reads JSON directly into attrs classes in C (enums by value, open enums through their
+``_missing_``, ``__attrs_post_init__`` run on every object so the generated constraint checks
+apply). It is only a shortcut: the converter's cattrs path stays the reference.
+:meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
+objects, and the converter then takes its usual path, so every error is the reference's error.
+
+Where msgspec's own reading differs from the converter's, the decoders are built with stand-in
+types for two annotations, so the converter's rules decide:
+
+- a ``Decimal`` field is read as :class:`_Number`: msgspec hands over the ``Decimal`` made from the
+  JSON number's text (``float_hook``) or the integer, and the hook keeps it; a JSON string
+  (msgspec would read ``"2.50"`` as a number), a number beyond a float's range or with hundreds
+  of digits falls back;
+- a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
+  ``parse_datetime`` (UTC with or without ``Z``); a string ``datetime.fromisoformat`` reads as
+  UTC is taken as it reads it, which is ``parse_datetime``'s own first step and answer.
+
+It also falls back on any msgspec error (a missing field, a wrong type, an unknown value of a
+closed enum, a broken constraint, text that is not JSON, ...), on bytes that are not UTF-8, on
+``strict=True`` (the converter does not call it then: msgspec ignores unknown fields of attrs
+classes) and on target types with anything msgspec may read differently (a field renamed from
+its JSON name, ``Any``, a union of several types, numbers inside a list).
+
+``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
+property-test corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+import msgspec
+import orjson
+
+__all__ = ["FALLBACK", "FastDecoder", "FastEncoder", "RawData", "read_envelope"]
+
+FALLBACK: Final = object()
+"""What :meth:`FastDecoder.decode` answers when the converter's own path must decide."""
+
+_ABSENT: Final = object()
+_SCALARS = (str, bool, int, Decimal, datetime)
+
+
+class _StandIn(type):
+    """msgspec checks that a ``dec_hook`` gave an instance of the type it asked for; the hook
+    only ever gives instances of the real type, so the check is a C-level "yes" (``id`` is
+    never 0), far cheaper than a Python ``__instancecheck__``."""
+
+    __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
+
+
+class _Number(metaclass=_StandIn):
+    """What msgspec is told a ``Decimal`` field holds, so that the hook decides."""
+
+
+class _DateTime(metaclass=_StandIn):
+    """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
+
+
+_STAND_INS = {"Decimal": _Number, "datetime": _DateTime}
+_FLOAT_RANGE = 300  # decimal exponents a float holds (with room): the reference reads floats
+_SHORT = Decimal(1).__sizeof__()  # a Decimal whose digits fit its smallest allocation (<= 76)
+
+
+class FastDecoder:
+    """msgspec decoders for the attrs classes of one version, built on first use per target."""
+
+    def __init__(self, classes: Sequence[type], parse_datetime: Callable[[Any], datetime]) -> None:
+        self._classes = {cls: None for cls in classes}
+        self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
+        self._lock = threading.Lock()
+        self._resolved = False
+        fromisoformat = datetime.fromisoformat
+
+        def hook(type_: Any, value: Any) -> Any:
+            kind = value.__class__
+            if (
+                kind is Decimal
+                and -_FLOAT_RANGE < value.adjusted() < _FLOAT_RANGE
+                and value.__sizeof__() == _SHORT  # not hundreds of digits
+            ):
+                return value  # made by float_hook from the number's text
+            if type_ is _DateTime:
+                if kind is str:  # parse_datetime's own first step, and its answer for UTC
+                    parsed = fromisoformat(value)
+                    if parsed.tzinfo is UTC:
+                        return parsed
+                return parse_datetime(value)
+            if kind is int and type_ is _Number and -(1 << 63) <= value < (1 << 64):
+                return Decimal(value)
+            raise TypeError("left to the converter")  # a string for a number, too large, ...
+
+        self._hook = hook
+
+    def decode(self, raw: bytes | bytearray | memoryview | str, cls: Any) -> Any:
+        """``raw`` as ``cls`` exactly as the reference converter reads it, or :data:`FALLBACK`."""
+        try:
+            decoder = self._decoders[cls]
+        except (KeyError, TypeError):  # not built yet, or not a type msgspec can key on
+            decoder = self._build(cls)
+        if decoder is None:
+            return FALLBACK
+        data = bytes(raw) if isinstance(raw, memoryview) else raw
+        if not data.isascii() and not isinstance(data, str):
+            try:  # msgspec does not check the UTF-8 of what it skips; the reference does
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                return FALLBACK
+        try:
+            return decoder.decode(data)
+        except Exception:  # any failure: the reference decides and explains
+            return FALLBACK
+
+    def _build(self, cls: Any) -> msgspec.json.Decoder[Any] | None:
+        try:
+            hash(cls)
+        except TypeError:
+            return None
+        with self._lock:
+            if cls in self._decoders:
+                return self._decoders[cls]
+            decoder: msgspec.json.Decoder[Any] | None = None
+            if self._supported(cls, set()):
+                self._resolve_names()
+                with self._stand_ins():
+                    try:
+                        decoder = msgspec.json.Decoder(cls, dec_hook=self._hook, float_hook=Decimal)
+                    except (TypeError, NameError):
+                        decoder = None
+            self._decoders[cls] = decoder
+            return decoder
+
+    @contextlib.contextmanager
+    def _stand_ins(self) -> Iterator[None]:
+        """What msgspec reads of each class while the decoders are built, put back after.
+
+        msgspec reads each class's annotations (strings) in its module's globals: there,
+        ``Decimal`` and ``datetime`` name the stand-in types. It calls ``__attrs_pre_init__`` on
+        each new object: one that sets every optional field to its default saves msgspec a
+        failed ``hasattr`` (a raised AttributeError) per absent field, which is most of its time
+        on OCPI objects. msgspec keeps what it read in ``__msgspec_cache__`` on each class; that
+        is dropped before and after, so msgspec used elsewhere on these classes reads the
+        classes as they are."""
+        modules = {cls.__module__: vars(sys.modules[cls.__module__]) for cls in self._classes}
+        saved = {
+            (module, name): namespace.get(name, _ABSENT)
+            for module, namespace in modules.items()
+            for name in _STAND_INS
+        }
+        self._forget()
+        try:
+            for namespace in modules.values():
+                namespace.update(_STAND_INS)
+            for cls in self._classes:
+                setter = _defaults_setter(cls)
+                if setter is not None:
+                    cls.__attrs_pre_init__ = setter  # type: ignore[attr-defined]
+            yield
+        finally:
+            for cls in self._classes:
+                if "__attrs_pre_init__" in vars(cls):
+                    delattr(cls, "__attrs_pre_init__")
+            for (module, name), value in saved.items():
+                if value is _ABSENT:
+                    modules[module].pop(name, None)
+                else:
+                    modules[module][name] = value
+            self._forget()
+
+    def _forget(self) -> None:
+        for cls in self._classes:
+            if "__msgspec_cache__" in vars(cls):
+                delattr(cls, "__msgspec_cache__")
+
+    def _supported(self, type_: Any, seen: set[type]) -> bool:
+        """Whether msgspec reads ``type_`` as the reference converter does (see the module)."""
+        if type_ in _SCALARS:
+            return True
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return issubclass(type_, str)
+        if type_ in self._classes:
+            if type_ in seen:
+                return True
+            seen.add(type_)
+            if "__attrs_pre_init__" in vars(type_):
+                return False
+            return all(
+                _same_name(field) and self._supported(field.type, seen)
+                for field in attrs.fields(type_)
+            )
+        origin = get_origin(type_)
+        args = get_args(type_)
+        if origin is list:  # a number inside a list could hide a string from the check
+            return args[0] is not Decimal and self._supported(args[0], seen)
+        if origin in (Union, types.UnionType):
+            others = [a for a in args if a is not type(None)]
+            return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
+        return False
+
+    def _resolve_names(self) -> None:
+        """msgspec reads each class's annotations in its module's globals; names a generated
+        module imports only for type checkers (to avoid import cycles) are added there."""
+        if self._resolved:
+            return
+        names = {cls.__name__: cls for cls in self._classes}
+        for cls in self._classes:
+            for field in attrs.fields(cls):
+                for inner in _leaves(field.type):
+                    if inner in self._classes or (
+                        isinstance(inner, type) and issubclass(inner, enum.Enum)
+                    ):
+                        names.setdefault(inner.__name__, inner)
+        for cls in self._classes:
+            namespace = vars(sys.modules[cls.__module__])
+            for name, value in names.items():
+                namespace.setdefault(name, value)
+        self._resolved = True
+
+
+def _defaults_setter(cls: type) -> Callable[[Any], None] | None:
+    """A function setting each field of ``cls`` that has a plain default to that default (None
+    when there is none: no call needed)."""
+    fields = [f for f in attrs.fields(cls) if f.default is not attrs.NOTHING and not _is_factory(f)]
+    if not fields:
+        return None
+    lines = ["def set_defaults(obj):"]
+    lines += [f"    obj.{f.name} = _d[{i}]" for i, f in enumerate(fields)]
+    namespace: dict[str, Any] = {"_d": tuple(f.default for f in fields)}
+    exec("\n".join(lines), namespace)  # the names are attrs field names
+    setter: Callable[[Any], None] = namespace["set_defaults"]
+    return setter
+
+
+def _is_factory(field: attrs.Attribute[Any]) -> bool:
+    return isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+
+
+def _same_name(field: attrs.Attribute[Any]) -> bool:
+    """A plain field read and written under its own name (the converter renames ``from_`` to
+    ``from``; a field outside ``__init__`` is not read at all)."""
+    return field.init and not field.name.endswith("_") and field.alias == field.name
+
+
+def _leaves(type_: Any) -> list[Any]:
+    args = get_args(type_)
+    if not args:
+        return [type_]
+    return [leaf for arg in args for leaf in _leaves(arg)]
+
+
+class FastEncoder:
+    """``dumps`` without cattrs: per-class functions, generated from the attrs fields when first
+    needed, that build the same dicts as the converter's unstructuring (fields in order, ``None``
+    fields left out), written by orjson with the converter's own ``default`` for numbers.
+
+    The converter's own unstructure hooks turn DateTimes and numbers (``unstructure_hook`` is
+    its ``get_unstructure_hook``), with two shortcuts checked once, here: a whole-second UTC
+    DateTime is handed to orjson as it is (``OPT_UTC_Z``, in C) when that gives the very text
+    the hook gives, and a ``Decimal`` is handed to orjson's ``default`` as it is when the hook
+    keeps Decimals as they are.
+    Anything unexpected (a class it has no function for, a value of the wrong type) answers
+    :data:`FALLBACK`, and the converter writes it its own way.
+    """
+
+    def __init__(
+        self,
+        classes: Sequence[type],
+        unstructure_hook: Callable[[type], Callable[[Any], Any]],
+        default: Callable[[Any], Any],
+    ) -> None:
+        self._classes = {cls: None for cls in classes}
+        self._default = default
+        format_datetime = unstructure_hook(datetime)
+        number = unstructure_hook(Decimal)
+        sample = datetime(2015, 6, 29, 20, 39, 9, tzinfo=UTC)
+        native = orjson.dumps(sample, option=orjson.OPT_UTC_Z) == orjson.dumps(
+            format_datetime(sample)
+        )
+        samples = (Decimal("2.50"), Decimal("1E+3"), Decimal("-0"))
+        self._namespace: dict[str, Any] = {
+            "_fmt": format_datetime,
+            "_num": number,
+            "_Decimal": Decimal,
+            "_UTC": UTC,
+            "_native": native,
+            "_decimals_as_they_are": all(number(d) is d for d in samples),
+        }
+        self._dumpers: dict[type, Callable[[Any], Any]] | None = None
+        self._lock = threading.Lock()
+
+    def encode(self, obj: Any) -> Any:
+        """``obj`` (a model or a list of models) as JSON bytes, or :data:`FALLBACK`."""
+        dumpers = self._dumpers if self._dumpers is not None else self._build()
+        try:
+            dump = dumpers.get(type(obj))
+            if dump is not None:
+                data = dump(obj)
+            elif type(obj) is list:
+                data = [dumpers[type(item)](item) for item in obj]
+            else:
+                return FALLBACK
+            return orjson.dumps(data, default=self._default, option=orjson.OPT_UTC_Z)
+        except Exception:  # the converter writes it, or raises its own error
+            return FALLBACK
+
+    def _build(self) -> dict[type, Callable[[Any], Any]]:
+        with self._lock:
+            if self._dumpers is not None:
+                return self._dumpers
+            eligible = [cls for cls in self._classes if self._supported(cls, set())]
+            source = "\n\n".join(self._function(cls) for cls in eligible)
+            namespace = dict(self._namespace)
+            exec(source, namespace)  # the generated functions: names are attrs field names
+            self._dumpers = {cls: namespace[_dumper_name(cls)] for cls in eligible}
+            return self._dumpers
+
+    def _supported(self, type_: Any, seen: set[type]) -> bool:
+        if type_ in _SCALARS:
+            return True
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return issubclass(type_, str)
+        if type_ in self._classes:
+            if type_ in seen:
+                return True
+            seen.add(type_)
+            return all(
+                _same_name(f)
+                and (f.default is attrs.NOTHING or f.default is None)
+                and self._supported(f.type, seen)
+                for f in attrs.fields(type_)
+            )
+        origin = get_origin(type_)
+        args = get_args(type_)
+        if origin is list:
+            return self._supported(args[0], seen)
+        if origin in (Union, types.UnionType):
+            others = [a for a in args if a is not type(None)]
+            return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
+        return False
+
+    def _function(self, cls: type) -> str:
+        """The unstructuring function of ``cls``: as the converter's (cattrs with
+        ``omit_if_default``), the fields without a default first, then the others when set."""
+        fields = attrs.fields(cls)
+        required = [f for f in fields if f.default is attrs.NOTHING]
+        entries = ", ".join(
+            f"{f.name!r}: {self._expression(f.type, 'o.' + f.name)}" for f in required
+        )
+        lines = [f"def {_dumper_name(cls)}(o):", f"    d = {{{entries}}}"]
+        for field in fields:
+            if field.default is None:
+                lines.append(f"    v = o.{field.name}")
+                lines.append("    if v is not None:")
+                lines.append(f"        d[{field.name!r}] = {self._expression(field.type, 'v')}")
+        lines.append("    return d")
+        return "\n".join(lines)
+
+    def _expression(self, type_: Any, value: str) -> str:
+        """The Python expression that unstructures ``value`` of ``type_`` (a simple name or an
+        attribute: it may be evaluated more than once)."""
+        origin = get_origin(type_)
+        if origin in (Union, types.UnionType):
+            (inner,) = [a for a in get_args(type_) if a is not type(None)]
+            return f"(None if {value} is None else {self._expression(inner, value)})"
+        if origin is list:
+            (item,) = get_args(type_)
+            inner = self._expression(item, "x")
+            return f"list({value})" if inner == "x" else f"[{inner} for x in {value}]"
+        if type_ is datetime:
+            if self._namespace["_native"]:
+                return (
+                    f"({value} if {value}.microsecond == 0 and {value}.tzinfo is _UTC "
+                    f"else _fmt({value}))"
+                )
+            return f"_fmt({value})"
+        if type_ in self._classes:
+            return f"{_dumper_name(type_)}({value})"
+        if type_ is Decimal:  # the converter's hook for anything but a Decimal it keeps
+            if self._namespace["_decimals_as_they_are"]:
+                return f"({value} if {value}.__class__ is _Decimal else _num({value}))"
+            return f"_num({value})"
+        return value  # str, bool, int, enums (orjson writes their value)
+
+
+def _dumper_name(cls: type) -> str:
+    return f"_dump_{cls.__name__}_{id(cls)}"
+
+
+class RawData:
+    """The ``data`` member of a response envelope, still as its JSON text (see
+    :func:`read_envelope`): a page is read once, straight into models, not first into dicts."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+    def parse(self) -> Any:
+        """The member as Python data, numbers exact (the converter's ``parse_json``: fractions as
+        ``Decimal`` from their text, integers of any size); raises ``PayloadError`` (rule ``json``)
+        for text that is not JSON."""
+        from ocpi_sdk.converter import parse_json  # the converter imports this module
+
+        return parse_json(self.text)
+
+    def starts_with(self, char: bytes) -> bool:
+        """Whether the JSON value is of the kind opened by ``char`` (``b"["``: an array)."""
+        return self.text.lstrip(b" \t\r\n")[:1] == char
+
+
+_MEMBERS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
+
+def read_envelope(content: bytes) -> Any:
+    """``content`` parsed as ``orjson.loads`` parses it, except that an object's ``data`` member
+    is kept as :class:`RawData` (its text) and parsed only when asked. Every other member is
+    read by orjson; anything msgspec cannot split (not an object, not JSON, not UTF-8, no
+    ``data``) is parsed whole by orjson, which raises its usual error."""
+    if not content.isascii():
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return orjson.loads(content)  # raises orjson's own error
+    try:
+        members = _MEMBERS.decode(content)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return orjson.loads(content)
+    if "data" not in members:
+        return orjson.loads(content)
+    document: dict[str, Any] = {}
+    try:
+        for key, value in members.items():
+            text = bytes(value)
+            document[key] = RawData(text) if key == "data" else orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return orjson.loads(content)
+    return document

@@ -1,0 +1,284 @@
+"""Following a partner's pages, without I/O: ``Link`` when it can be followed, else offsets.
+
+OCPI pages with ``Link: <url>; rel="next"``, ``X-Total-Count`` and ``X-Limit``. Real partners send
+links that cannot be followed as sent (another origin, ``https`` on a plain-http server, enum
+reprs in the path, ``date_from=None``), or none at all. A :class:`Pager` follows the ``Link``
+when it is usable and falls back to paging by ``offset``/``limit`` from our own request when it
+is not; it never sends the token to another origin, stops at ``X-Total-Count`` or an empty page,
+leaves out objects an earlier page already had, and keeps in :class:`PullState` where a pull
+that failed half-way can be resumed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+import orjson
+
+from ocpi_sdk.errors import DeadlineExceededError, PaginationError
+from ocpi_sdk.transport.core import Flow, Page, _document, next_link, origin
+from ocpi_sdk.transport.spec import OperationSpec
+
+if TYPE_CHECKING:
+    from ocpi_sdk.transport.core import TransportCore
+
+_UNSET = {"none", "null", "undefined", "nan"}
+_LINK_FAILED = (400, 404, 410, 422)
+
+
+@attrs.define
+class PullState:
+    """Where a ``list()`` stands (``client.pull``): updated after every page received.
+
+    To resume a pull that failed half-way, call ``list()`` again with the same filters and
+    ``offset=pull.next_offset``, or ``list(page_url=pull.next_url)``. ``complete`` is True once
+    the last page was read; ``pages``, ``objects``, ``rejected`` and ``duplicates`` count what
+    came so far.
+    """
+
+    next_url: str | None = None
+    next_offset: int | None = None
+    pages: int = 0
+    objects: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    complete: bool = False
+
+    def resume_hint(self) -> str:
+        if self.next_offset is not None:
+            return f"resume with list(offset={self.next_offset}) and the same filters"
+        if self.next_url is not None:
+            return f"resume with list(page_url={self.next_url!r})"
+        return "start again"
+
+
+class Pager:
+    """The pages of one list operation. ``next_page()`` is the flow of the next page (None
+    after the last); ``state`` says where the pull stands."""
+
+    def __init__(
+        self,
+        core: TransportCore,
+        spec: OperationSpec,
+        cls: Any,
+        query: Mapping[str, Any],
+        page_url: str | None = None,
+    ) -> None:
+        self.core = core
+        self.spec = spec
+        self.cls = cls
+        self.query = dict(query)
+        self.base_offset = int(self.query.get("offset") or 0)
+        self.page_limit: int | None = self.query.get("limit")
+        # Offsets are ours to compute only when we made the first request ourselves.
+        self.offset_known = page_url is None
+        self.received = 0
+        self.by_offset = False
+        self.started = False
+        self.seen_urls: set[str] = set()
+        self.seen_keys: set[int] = set()
+        self.home = origin(core.url)
+        self.state = PullState(
+            next_url=page_url, next_offset=self.base_offset if page_url is None else None
+        )
+        limit = core.limits.list_deadline
+        self.list_deadline = None if limit is None else time.monotonic() + limit
+
+    # ---- one page -------------------------------------------------------------------------
+
+    def next_page(self) -> Flow[Page[Any] | None]:
+        """Fetch the next page: its objects (repeats left out) and what comes after it."""
+        state = self.state
+        if state.complete:
+            return None
+        self._check_limits()
+        request, via_link = self._next_request()
+        response = yield from self.core.exchange(self.spec, request, deadline=self.list_deadline)
+        if via_link and self.offset_known and self._link_failed(response):
+            self._tolerate(
+                f"the next-page Link {request.url} answered HTTP {response.status_code}"
+                f"{self._ocpi_status(response)}; paging by offset from our own request instead"
+            )
+            self.by_offset = True
+            request = self._offset_request()
+            response = yield from self.core.exchange(
+                self.spec, request, deadline=self.list_deadline
+            )
+        self.started = True
+        items, rejected = self.core._data(self.spec, response, self.cls)
+        received = len(items) + len(rejected)
+        fresh, duplicates = self._drop_repeats(items, str(request.url))
+        if received and not fresh and not rejected and duplicates:
+            raise PaginationError(
+                f"the partner repeats objects already received: all {duplicates} objects of "
+                f"{request.url} came on earlier pages; stopped",
+                url=str(request.url),
+            )
+        self.received += received
+        total = self.core.int_header(response, "X-Total-Count")
+        limit = self.core.int_header(response, "X-Limit")
+        if limit is not None and limit > 0:
+            self.page_limit = limit
+        following = self._plan_next(response, received, total)
+        state.pages += 1
+        state.objects += len(fresh)
+        state.rejected += len(rejected)
+        state.duplicates += duplicates
+        state.next_url = following
+        state.next_offset = self._offset() if following is not None else None
+        state.complete = following is None
+        return Page(fresh, total, limit, following, rejected, state.next_offset, duplicates)
+
+    def _check_limits(self) -> None:
+        state = self.state
+        cap = self.core.limits.max_pages
+        if self.started and cap is not None and state.pages >= cap:
+            raise PaginationError(
+                f"stopped after {state.pages} pages (Limits.max_pages); {state.resume_hint()}",
+                url=self.core.url,
+            )
+        if self.list_deadline is not None and time.monotonic() > self.list_deadline:
+            raise DeadlineExceededError(
+                f"the list passed its deadline after {state.pages} pages "
+                f"(Limits.list_deadline); {state.resume_hint()}",
+                url=self.core.url,
+            )
+
+    def _next_request(self) -> tuple[httpx.Request, bool]:
+        """The request of the next page, and whether it follows a partner's URL."""
+        url = self.state.next_url
+        if not self.started and url is None:
+            return self.core.request(self.spec, query=self.query), False
+        if self.by_offset:
+            return self._offset_request(), False
+        url = url or self.core.url
+        if origin(url) != self.home:  # only a page_url given by the caller can get here
+            raise PaginationError(
+                f"page_url {url} is not on the endpoint's origin: our token is not sent there",
+                url=self.core.url,
+            )
+        return httpx.Request(self.spec.method, url, headers=self.core.headers(self.spec)), True
+
+    def _offset(self) -> int | None:
+        return self.base_offset + self.received if self.offset_known else None
+
+    def _offset_request(self) -> httpx.Request:
+        query = dict(self.query)
+        query["offset"] = self._offset()
+        if self.page_limit is not None:
+            query["limit"] = self.page_limit
+        return self.core.request(self.spec, query=query)
+
+    # ---- what comes next ------------------------------------------------------------------
+
+    def _plan_next(self, response: httpx.Response, received: int, total: int | None) -> str | None:
+        """The URL of the next page, or None when this one was the last."""
+        offset = self._offset()
+        if received == 0:
+            return None
+        if total is not None and offset is not None and offset >= total:
+            return None
+        if self.by_offset:
+            return str(self._offset_request().url)
+        header = response.headers.get("Link")
+        link = next_link(header)
+        if link is None:
+            if offset is not None and total is not None:
+                why = "an empty Link header" if header is not None else "no Link header"
+                return self._fall_back(
+                    f"{why} while X-Total-Count says {total - offset} more objects"
+                )
+            return None
+        link = str(response.request.url.join(link))
+        reason = self._unusable(link)
+        if reason is None and link in self.seen_urls:
+            reason = "repeats an earlier page"
+        if reason is not None:
+            if offset is None:
+                raise PaginationError(
+                    f"the next-page Link {link} {reason}, and the offset of the next page is "
+                    "unknown (the pull started from a page URL); stopped",
+                    url=str(response.request.url),
+                )
+            return self._fall_back(f"the next-page Link {link} {reason}")
+        if httpx.URL(link).path.rstrip("/") != response.request.url.path.rstrip("/"):
+            self._tolerate(f"the next-page Link is on another path ({link}); followed as given")
+        self.seen_urls.add(link)
+        return link
+
+    def _unusable(self, link: str) -> str | None:
+        """Why a next-page Link cannot be followed as sent (None when it can)."""
+        target = origin(link)
+        if target != self.home:
+            if target[1:] == self.home[1:] or target[1] == self.home[1]:
+                return f"uses another scheme or port than the endpoint ({self.core.url})"
+            return "points to another origin: our token is not sent there"
+        unset = [k for k, v in httpx.URL(link).params.multi_items() if v.strip().lower() in _UNSET]
+        if unset:
+            return f"carries unset parameters ({', '.join(unset)})"
+        return None
+
+    def _fall_back(self, reason: str) -> str:
+        self._tolerate(f"{reason}: paging by offset from our own request instead")
+        self.by_offset = True
+        return str(self._offset_request().url)
+
+    def _link_failed(self, response: httpx.Response) -> bool:
+        if response.status_code in _LINK_FAILED:
+            return True
+        if response.status_code >= 300:
+            return False
+        code = self._ocpi_code(response)
+        return code is not None and 2000 <= code < 3000
+
+    def _ocpi_code(self, response: httpx.Response) -> int | None:
+        try:
+            document = _document(response)
+        except orjson.JSONDecodeError:
+            return None
+        code = document.get("status_code") if isinstance(document, dict) else None
+        return code if isinstance(code, int) else None
+
+    def _ocpi_status(self, response: httpx.Response) -> str:
+        code = self._ocpi_code(response)
+        return f" (OCPI {code})" if code is not None else ""
+
+    def _tolerate(self, detail: str) -> None:
+        self.core.tolerated.add("pagination", detail, method=self.spec.method, url=self.core.url)
+
+    # ---- repeats --------------------------------------------------------------------------
+
+    def _drop_repeats(self, items: list[Any], url: str) -> tuple[list[Any], int]:
+        """The objects not seen on an earlier page (or earlier on this one), and how many
+        repeats were left out (each reported with its id)."""
+        fresh: list[Any] = []
+        repeats: list[str] = []
+        seen = self.seen_keys
+        for item in items:
+            key, label = self._identity(item)
+            digest = hash(key)  # 64 bits per object seen: bounded memory on long pulls
+            if digest in seen:
+                repeats.append(label)
+                continue
+            seen.add(digest)
+            fresh.append(item)
+        if repeats:
+            shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
+            self._tolerate(
+                f"{len(repeats)} object(s) of {url} came on an earlier page too ({shown}): "
+                "left out, not given twice"
+            )
+        return fresh, len(repeats)
+
+    def _identity(self, item: Any) -> tuple[str | bytes, str]:
+        """What makes an object the same object: its country, party and id (CiStrings, so
+        compared case-insensitively), else its whole content; and how to name it."""
+        ident = getattr(item, "id", None) or getattr(item, "uid", None)
+        if ident is not None:
+            label = f"{getattr(item, 'country_code', '')}/{getattr(item, 'party_id', '')}/{ident}"
+            return label.casefold(), label
+        return self.core.converter.dumps(item), "(an object without id)"
