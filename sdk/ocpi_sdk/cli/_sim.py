@@ -57,7 +57,10 @@ def _add_role(roles: Any, role: str, description: str, faults: dict[str, str]) -
         epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in faults.items()),
     )
     parser.add_argument(
-        "--port", type=port, default=8001, help="TCP port on 127.0.0.1 (0: a free one, printed)"
+        "--port",
+        type=port,
+        default=8001,
+        help="TCP port on 127.0.0.1 (default: 8001; 0: a free one, printed)",
     )
     parser.add_argument(
         "--version",

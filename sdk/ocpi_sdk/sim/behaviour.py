@@ -33,7 +33,7 @@ def _model(version: str, name: str, data: dict[str, Any]) -> Any:
     return package.loads(data, getattr(package, name))
 
 
-@behaviour("cdrs", "post")
+@behaviour("cdrs", "RECEIVER", "post")
 async def receive_cdr(
     platform: Platform, ctx: RequestContext, path: dict[str, str], body: Any, query: Any
 ) -> None:
@@ -44,7 +44,7 @@ async def receive_cdr(
     ctx.response_headers["Location"] = ctx.url_for("get", key[2])
 
 
-@behaviour("tokens", "authorize")
+@behaviour("tokens", "SENDER", "authorize")
 async def authorize(
     platform: Platform, ctx: RequestContext, path: dict[str, str], body: Any, query: Any
 ) -> Any:
@@ -66,7 +66,7 @@ async def authorize(
     return _model(version, "AuthorizationInfo", info)
 
 
-@behaviour("sessions", "set_charging_preferences")
+@behaviour("sessions", "SENDER", "set_charging_preferences")
 async def charging_preferences(
     platform: Platform, ctx: RequestContext, path: dict[str, str], body: Any, query: Any
 ) -> Any:
@@ -102,9 +102,11 @@ def _profile(name: str, result_operation: str) -> Any:
     return handle
 
 
-BEHAVIOURS[("chargingprofiles", "get")] = _profile("get", "active_charging_profile_result")
-BEHAVIOURS[("chargingprofiles", "put")] = _profile("put", "charging_profile_result")
-BEHAVIOURS[("chargingprofiles", "delete")] = _profile("delete", "clear_profile_result")
+BEHAVIOURS[("chargingprofiles", "RECEIVER", "get")] = _profile(
+    "get", "active_charging_profile_result"
+)
+BEHAVIOURS[("chargingprofiles", "RECEIVER", "put")] = _profile("put", "charging_profile_result")
+BEHAVIOURS[("chargingprofiles", "RECEIVER", "delete")] = _profile("delete", "clear_profile_result")
 
 
 def _command(name: str) -> Any:
@@ -131,4 +133,4 @@ for _name in (
     "cancel_reservation",
     "unlock_connector",
 ):
-    BEHAVIOURS[("commands", _name)] = _command(_name)
+    BEHAVIOURS[("commands", "RECEIVER", _name)] = _command(_name)

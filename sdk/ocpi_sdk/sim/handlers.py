@@ -24,14 +24,15 @@ OWNER = ("country_code", "party_id")
 Behaviour = Callable[
     ["Platform", RequestContext, dict[str, str], Any, dict[str, Any]], Awaitable[Any]
 ]
-BEHAVIOURS: dict[tuple[str, str], Behaviour] = {}
+BEHAVIOURS: dict[tuple[str, str | None, str], Behaviour] = {}
 
 
-def behaviour(module: str, name: str) -> Callable[[Behaviour], Behaviour]:
-    """Register what an operation does beyond storing (``commands``/``start_session``...)."""
+def behaviour(module: str, role: str, name: str) -> Callable[[Behaviour], Behaviour]:
+    """Register what an operation of one interface does beyond storing
+    (``commands``/``RECEIVER``/``start_session``...)."""
 
     def register(function: Behaviour) -> Behaviour:
-        BEHAVIOURS[(module, name)] = function
+        BEHAVIOURS[(module, role, name)] = function
         return function
 
     return register
@@ -44,7 +45,10 @@ def bucket(version: str, module: str) -> str:
 
 def as_json(version: str, model: Any) -> Any:
     """A model (or anything the converter writes) as plain JSON data."""
-    return orjson.loads(packages.package(version).converter.dumps(model))
+    try:
+        return orjson.loads(packages.package(version).converter.dumps(model))
+    except (TypeError, ValueError) as exc:  # e.g. an integer beyond 64 bits: cannot be stored
+        raise Refused(status.INVALID_PARAMETERS, f"cannot store this object: {exc}") from None
 
 
 def object_key(obj: dict[str, Any], owner: tuple[str, str] = ("", "")) -> Key:
@@ -66,7 +70,7 @@ def _operation(platform: Platform, route: Route) -> Callable[..., Awaitable[Any]
     async def operation(self: Any, ctx: RequestContext, *args: Any, **query: Any) -> Any:
         path = dict(zip(route.path_params, args[:count], strict=True))
         body = args[count] if len(args) > count else None
-        special = BEHAVIOURS.get((route.module, route.name))
+        special = BEHAVIOURS.get((route.module, route.role, route.name))
         if special is not None:
             return await special(platform, ctx, path, body, query)
         return await _generic(platform, route, ctx, path, body, query)

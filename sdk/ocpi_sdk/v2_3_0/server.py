@@ -43,7 +43,7 @@ from ocpi_sdk.v2_3_0.commands import (
 )
 from ocpi_sdk.v2_3_0.hubclientinfo import ClientInfo
 from ocpi_sdk.v2_3_0.locations import EVSE, Connector, Location
-from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal
+from ocpi_sdk.v2_3_0.payments import FinancialAdviceConfirmation, Terminal, TerminalActivation
 from ocpi_sdk.v2_3_0.sessions import ChargingPreferences, ChargingPreferencesResponse, Session
 from ocpi_sdk.v2_3_0.tariffs import Tariff
 from ocpi_sdk.v2_3_0.tokens import AuthorizationInfo, LocationReferences, Token, TokenType
@@ -1158,7 +1158,7 @@ _PAYMENTS_SENDER: tuple[Route, ...] = (
         path_params=(),
         query=(),
         paginated=False,
-        body=Terminal,
+        body=TerminalActivation,
         body_partial=False,
         body_required=True,
         response=None,
@@ -2000,7 +2000,9 @@ class PaymentsSenderHandler(InterfaceHandler):
         """Retrieve one Terminal from the PTP, e.g. to check its state."""
         raise not_implemented(ctx)
 
-    async def activate_terminal(self, ctx: RequestContext, terminal: Terminal) -> None:
+    async def activate_terminal(
+        self, ctx: RequestContext, terminal_activation: TerminalActivation
+    ) -> None:
         """Ask the PTP to activate a terminal (e.g. one integrated into a station); the PTP then
         POSTs the new Terminal to the CPO. terminal_id may be left out, the PTP sets it."""
         raise not_implemented(ctx)
