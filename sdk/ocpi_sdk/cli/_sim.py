@@ -60,7 +60,7 @@ def _add_role(roles: Any, role: str, description: str, faults: dict[str, str]) -
         "--port",
         type=port,
         default=8001,
-        help="TCP port on 127.0.0.1 (default: 8001; 0: a free one, printed)",
+        help="TCP port on 127.0.0.1, 0 for a free one (printed) (default: 8001)",
     )
     parser.add_argument(
         "--version",
