@@ -15,6 +15,7 @@ import jinja2
 
 from codegen.clients import client_files
 from codegen.reader import Field, VersionDef
+from codegen.server import server_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
@@ -128,6 +129,7 @@ def version_files(version: VersionDef, folder: Path) -> dict[str, str]:
         version=version, module_exports=module_exports, all_names=all_names, transport=transport
     )
     files.update(client_files(env, version, folder))
+    files["server.py"] = server_file(env, version, folder)
     return files
 
 

@@ -81,3 +81,33 @@ def test_ocpi_sim_refuses_a_port_in_use_in_one_line() -> None:
         f"ocpi sim: error: cannot listen on 127.0.0.1:{port}: Address already in use"
     ]
     assert result.stdout == ""
+
+
+def test_port_0_prints_the_real_port_and_requests_are_logged_without_tokens() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ocpi_sdk.cli", "sim", "cpo", "--port", "0", "--version", "2.2.1",
+         "--token", "secret-token-a", "--log-requests"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(4)]
+        port = int(lines[3].split()[1])
+        assert f"http://127.0.0.1:{port}/ocpi/versions" in lines[1]
+        token = base64.b64encode(b"secret-token-a").decode()
+        answer = httpx.get(
+            f"http://127.0.0.1:{port}/ocpi/versions", headers={"Authorization": f"Token {token}"}
+        )
+        assert answer.status_code == 200
+        refused = httpx.get(f"http://127.0.0.1:{port}/ocpi/2.2.1/locations")
+        assert refused.status_code == 401 and refused.json()["status_code"] == 2000
+        logged = [process.stdout.readline() for _ in range(2)]
+        assert logged[0].split()[:4] == ["GET", "/versions", "200", "1000"]
+        assert logged[1].split()[:4] == ["GET", "/2.2.1/locations", "401", "2000"]
+        assert all("secret" not in line and token not in line for line in logged)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")

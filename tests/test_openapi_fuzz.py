@@ -27,6 +27,8 @@ from tests.openapi_harness import registered_sim
 
 VERSIONS = ("2.1.1", "2.2.1", "2.3.0")
 ROLES = ("CPO", "EMSP", "HUB")
+# a 2.1.1 hub is refused at start (2.1.1 has no routing headers): test_openapi_regressions
+CASES = [(r, v) for r in ROLES for v in VERSIONS if not (r == "HUB" and v == "2.1.1")]
 CHECKS = (
     "not_a_server_error",
     "status_code_conformance",
@@ -73,34 +75,33 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, s
     scratch = tmp_path_factory.mktemp("schemathesis")
     with ExitStack() as stack:
         started = {}
-        for role in ROLES:
-            for version in VERSIONS:
-                sim = stack.enter_context(registered_sim(role, version))
-                command = schemathesis_command(
-                    f"{sim.server.url}/openapi.json?version={version}",
-                    sim.authorization,
-                    "--mode",
-                    "all",
-                    "--phases",
-                    "fuzzing,stateful",
-                    "--max-examples",
-                    str(MAX_EXAMPLES),
-                    "--seed",
-                    str(SEED),
-                    "--workers",
-                    "1",
-                    # a timing check of data generation, not of the server: never fail on load
-                    "--suppress-health-check",
-                    "too_slow",
-                )
-                process = subprocess.Popen(
-                    command,
-                    cwd=scratch,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                )
-                started[(role, version)] = (sim, sim.platform.received, process)
+        for role, version in CASES:
+            sim = stack.enter_context(registered_sim(role, version))
+            command = schemathesis_command(
+                f"{sim.server.url}/openapi.json?version={version}",
+                sim.authorization,
+                "--mode",
+                "all",
+                "--phases",
+                "fuzzing,stateful",
+                "--max-examples",
+                str(MAX_EXAMPLES),
+                "--seed",
+                str(SEED),
+                "--workers",
+                "1",
+                # a timing check of data generation, not of the server: never fail on load
+                "--suppress-health-check",
+                "too_slow",
+            )
+            process = subprocess.Popen(
+                command,
+                cwd=scratch,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            started[(role, version)] = (sim, sim.platform.received, process)
         results = {}
         for key, (sim, before, process) in started.items():
             output, _ = process.communicate(timeout=600)
@@ -113,8 +114,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, s
         yield results
 
 
-@pytest.mark.parametrize("version", VERSIONS)
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("role", "version"), CASES)
 def test_schemathesis_finds_nothing(
     runs: dict[tuple[str, str], Run], role: str, version: str
 ) -> None:

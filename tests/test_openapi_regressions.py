@@ -144,12 +144,14 @@ def test_version_details_with_a_module_id_outside_the_enum_match_the_document() 
         check_against_document(sim, "/2.3.0", "GET", answer)
 
 
-def test_a_party_registers_with_a_2_1_1_hub() -> None:
+def test_a_2_1_1_hub_is_refused_at_start_never_answering_500() -> None:
     """Found: a hub serving 2.1.1 looked up the Role enum (2.1.1 has none) to describe itself
-    in its credentials: every registration was answered HTTP 500."""
-    with registered_sim("HUB", "2.1.1") as sim:
-        assert len(sim.platform.partners.partners) == 2  # a CPO and an eMSP, over HTTP
-        answer = answer_of(sim, "GET", "/2.1.1/credentials")
-        assert answer.status_code == 200
-        assert answer.json()["data"]["party_id"] == "HUB"
-        check_against_document(sim, "/2.1.1/credentials", "GET", answer)
+    in its credentials: every registration was answered HTTP 500. OCPI 2.1.1 has no routing
+    headers, so a hub cannot route it: the simulator now refuses to start one, with a message
+    saying why (issue #15), and ``ocpi sim hub`` without --version serves 2.2.1 and 2.3.0."""
+    from ocpi_sdk.sim.platform import Platform, SimConfig
+
+    with pytest.raises(ValueError, match="no routing headers"):
+        Platform(SimConfig(role="HUB", versions=("2.1.1",)))
+    hub = Platform(SimConfig(role="HUB", versions=("2.1.1", "2.2.1")))
+    assert hub.versions == ("2.2.1",)

@@ -73,3 +73,27 @@ def test_the_command_line_refuses_bad_input(capsys: pytest.CaptureFixture[str]) 
     assert main(["roam", "--version", "2.1.1", "--via-hub"]) == 2
     err = capsys.readouterr().err
     assert "unknown OCPI version 9.9" in err and "unknown fault 'gremlins'" in err
+
+
+def test_the_error_summary_is_bounded_however_many_drivers_fail() -> None:
+    from ocpi_sdk.sim.roam import _summary
+
+    text = _summary([f"OcpiConnectionError: cannot reach {i}" for i in range(1000)])
+    assert len(text) < 1500
+    assert text.startswith("1000 failures (OcpiConnectionError x1000)")
+
+
+def test_the_simulated_cpo_keeps_its_own_sessions_for_a_pull_model_emsp() -> None:
+    import asyncio
+
+    from ocpi_sdk.sim.roam import Scenario
+
+    scenario = Scenario("2.2.1")
+    report = asyncio.run(scenario.run())
+    assert report.ok, report.text()
+    kept = scenario.cpo.store.all("2.2.1/sessions")
+    assert [s["status"] for s in kept] == ["COMPLETED"]
+    page, total = scenario.cpo.store.page("2.2.1/sessions", None, None, 0, 10)
+    assert total == 1 and json.loads(page[0])["id"] == kept[0]["id"]
+    sessions = [e for e in scenario.cpo.endpoints("2.2.1") if e["identifier"] == "sessions"]
+    assert sessions and sessions[0]["role"] == "SENDER"

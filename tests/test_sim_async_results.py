@@ -38,7 +38,7 @@ async def _wait(emsp: Any, key: str) -> Any:
 def test_charging_profile_put_and_get_post_their_results() -> None:
     async def scenario() -> None:
         net, _, emsp, conn = await _connected()
-        base = emsp.endpoint_url("2.2.1", "chargingprofiles")
+        base = emsp.endpoint_url("2.2.1", "chargingprofiles", "SENDER")
         async with net.client() as http:
             profiles: Any = conn.async_client("chargingprofiles", client=http)
             assert type(profiles).__name__ == "AsyncChargingProfilesReceiverClient"
@@ -48,7 +48,7 @@ def test_charging_profile_put_and_get_post_their_results() -> None:
                         "charging_rate_unit": "W",
                         "charging_profile_period": [{"start_period": 0, "limit": 11000}],
                     },
-                    "response_url": f"{base}/t/charging_profile_result/k1",
+                    "response_url": f"{base}/charging_profile_result/k1",
                 },
                 SetChargingProfile,
             )
@@ -57,12 +57,12 @@ def test_charging_profile_put_and_get_post_their_results() -> None:
             result = await _wait(emsp, "k1")
             assert result["body"] == {"result": "ACCEPTED"}
             active = await profiles.get(
-                "S1", duration=900, response_url=f"{base}/t/active_charging_profile_result/k2"
+                "S1", duration=900, response_url=f"{base}/active_charging_profile_result/k2"
             )
             assert str(active.result) == "ACCEPTED"
             result = await _wait(emsp, "k2")
             assert result["body"]["profile"]["charging_profile"]["charging_rate_unit"] == "W"
-            cleared = await profiles.delete("S1", response_url=f"{base}/t/clear_profile_result/k3")
+            cleared = await profiles.delete("S1", response_url=f"{base}/clear_profile_result/k3")
             assert str(cleared.result) == "ACCEPTED"
             assert (await _wait(emsp, "k3"))["body"] == {"result": "ACCEPTED"}
 

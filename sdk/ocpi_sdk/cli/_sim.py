@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import Any
 
 from ocpi_sdk.cli._common import UsageError, port, require_extra
@@ -55,7 +56,12 @@ def _add_role(roles: Any, role: str, description: str, faults: dict[str, str]) -
         ),
         epilog="faults: " + "; ".join(f"{k}: {v}" for k, v in faults.items()),
     )
-    parser.add_argument("--port", type=port, default=8001, help="TCP port on 127.0.0.1")
+    parser.add_argument(
+        "--port",
+        type=port,
+        default=8001,
+        help="TCP port on 127.0.0.1, 0 for a free one (printed) (default: 8001)",
+    )
     parser.add_argument(
         "--version",
         action="append",
@@ -72,17 +78,31 @@ def _add_role(roles: Any, role: str, description: str, faults: dict[str, str]) -
         help="SQLite file keeping the state across restarts (default: memory)",
     )
     parser.add_argument("--token", help="token A to accept (default: a new random one)")
+    parser.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="print one line per request: method, path, HTTP and OCPI status, time, party",
+    )
     parser.set_defaults(run=run)
 
 
 def build_platform(args: argparse.Namespace) -> Any:
     from ocpi_sdk.sim import faults
+    from ocpi_sdk.sim.hub import unsupported_versions
     from ocpi_sdk.sim.platform import Platform, SimConfig
 
     versions = tuple(args.versions or sdk_versions())
     unknown = [v for v in versions if v not in sdk_versions()]
     if unknown:
         raise UsageError(f"unknown OCPI version {unknown[0]}; known: {', '.join(sdk_versions())}")
+    if args.role == "hub":
+        refused = unsupported_versions(versions)
+        if args.versions and refused:
+            raise UsageError(
+                f"a hub cannot serve OCPI {', '.join(refused)}: it has no routing headers "
+                "(OCPI-to-*), so a hub cannot tell where a request goes; use 2.2.1 or 2.3.0"
+            )
+        versions = tuple(v for v in versions if v not in refused)
     try:
         chosen = faults.parse(args.faults)
     except ValueError as exc:
@@ -98,24 +118,46 @@ def build_platform(args: argparse.Namespace) -> Any:
         )
     )
     if args.token:
-        platform.partners.pending.discard(platform.token_a)
+        platform.partners.discard_token_a(platform.token_a)
         platform.token_a = platform.partners.issue_token_a(args.token)
     return platform
 
 
 def run(args: argparse.Namespace) -> int:
     from ocpi_sdk.sim.seed import seed_platform
-    from ocpi_sdk.sim.serve import LOOPBACK, serve_forever
+    from ocpi_sdk.sim.serve import LOOPBACK, bind, serve_forever
 
     platform = build_platform(args)
-    _check_port(LOOPBACK, args.port)
-    platform.base_url = f"http://{LOOPBACK}:{args.port}"
-    seed_platform(platform)
+    try:
+        sock = bind(LOOPBACK, args.port)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {LOOPBACK}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    port = sock.getsockname()[1]
+    platform.base_url = f"http://{LOOPBACK}:{port}"
+    if platform.store.empty():  # restarted from --db: keep what is there
+        seed_platform(platform)
+    if args.log_requests:
+        platform.request_log = _print_request
     print(f"{platform.config.name} ({', '.join(platform.versions)})", flush=True)
     print(f"versions URL: {platform.versions_url}", flush=True)
     print(f"token A:      {platform.token_a}", flush=True)
-    serve_forever(platform, port=args.port)
+    print(f"port:         {port}", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_forever(platform, sock)
     return 0
+
+
+def _print_request(entry: Any) -> None:
+    """One line per request (the path only: tokens never appear in it)."""
+    ocpi = entry.ocpi_status if entry.ocpi_status is not None else "-"
+    party = entry.party or "-"
+    print(
+        f"{entry.method:6} {entry.path} {entry.http_status} {ocpi} "
+        f"{entry.seconds * 1000:.1f}ms {party}",
+        flush=True,
+    )
 
 
 def _check_db(path: str | None) -> None:
@@ -131,15 +173,3 @@ def _check_db(path: str | None) -> None:
         raise UsageError(f"--db {path}: is a folder, not a file")
     if not os.access(path if os.path.exists(path) else folder, os.W_OK):
         raise UsageError(f"--db {path}: not writable")
-
-
-def _check_port(host: str, port: int) -> None:
-    """Refuse, in one line, a port we cannot listen on (before printing a URL that won't work)."""
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

@@ -44,14 +44,10 @@ class Charging:
 async def partner_client(
     platform: Platform, partner: PartnerRecord, module: str, role: str | None = None
 ) -> AsyncIterator[Any]:
-    """An SDK client for ``module`` at ``partner`` (closed, with its connection, afterwards)."""
-    http = platform.http()
+    """An SDK client for ``module`` at ``partner`` on the platform's one HTTP client (its
+    connections and TLS context are reused; it stays open)."""
     connection = platform.connection_to(partner)
-    client = connection.async_client(module, role=role, retries=SIM_RETRIES, client=http)
-    try:
-        yield client
-    finally:
-        await http.aclose()
+    yield connection.async_client(module, role=role, retries=SIM_RETRIES, client=platform.http())
 
 
 def result_body(version: str, result: str) -> dict[str, Any]:
@@ -93,7 +89,6 @@ async def send_profile_result(
     partner: PartnerRecord | None,
     url: str,
     operation: str,
-    request: Any,
 ) -> None:
     """POST a charging-profile result to its ``response_url`` (after the configured delay)."""
     await asyncio.sleep(platform.config.command_delay)
@@ -205,6 +200,7 @@ async def _charge(platform: Platform, charging: Charging, url: str | None) -> No
         async with partner_client(platform, charging.partner, "sessions") as sessions:
             first = package.loads(run.session("ACTIVE"), package.Session)
             await sessions.put(*owner, run.session_id, first)
+            _keep(platform, version, owner, run.session("ACTIVE"))
             platform.emit("session pushed", session_id=run.session_id, status="ACTIVE")
             for moment in [*run.period_starts[1:], run.end]:  # the last one: the whole run
                 if not charging.stop.is_set():  # after STOP, the rest of the run at once
@@ -212,21 +208,30 @@ async def _charge(platform: Platform, charging: Charging, url: str | None) -> No
                 current = run.session_at(moment)
                 patch = {k: current[k] for k in ("kwh", "charging_periods", "last_updated")}
                 await sessions.patch(*owner, run.session_id, patch)
+                _keep(platform, version, owner, current)
                 platform.emit("session updated", session_id=run.session_id, kwh=current["kwh"])
             await charging.stop.wait()
             cdr = _priced_cdr(version, run, charging.location)
             final = run.session("COMPLETED", total_cost=cdr["total_cost"])
             await sessions.put(*owner, run.session_id, package.loads(final, package.Session))
+            _keep(platform, version, owner, final)
             platform.emit("session pushed", session_id=run.session_id, status="COMPLETED")
         async with partner_client(platform, charging.partner, "cdrs") as cdrs:
             await cdrs.post(package.loads(cdr, package.CDR))
-        platform.store.put(f"{version}/cdrs", (owner[0], owner[1], cdr["id"]), cdr)
+        platform.put(f"{version}/cdrs", (owner[0], owner[1], cdr["id"]), cdr)
         platform.emit("cdr pushed", cdr_id=cdr["id"], total_cost=cdr["total_cost"])
     except Exception as exc:
         platform.emit("error", where="charging", detail=f"{type(exc).__name__}: {exc}")
     finally:
         charging.done.set()
         platform.charging.pop(run.session_id, None)
+
+
+def _keep(
+    platform: Platform, version: str, owner: tuple[str, str], session: dict[str, Any]
+) -> None:
+    """The CPO keeps its own Sessions (served by its Sessions Sender interface)."""
+    platform.put(f"{version}/sessions", (owner[0], owner[1], str(session["id"])), dict(session))
 
 
 def _priced_cdr(version: str, run: Any, location: dict[str, Any]) -> dict[str, Any]:

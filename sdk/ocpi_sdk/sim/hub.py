@@ -1,152 +1,303 @@
-"""The hub simulator's routing: a request to a module endpoint of the hub is forwarded to the
-registered party named by the ``OCPI-to-*`` headers, with the hub's own token for it; URLs in
-the answer that point at that party (pagination ``Link``, ``Location``) are rewritten to the
-hub, and a command's ``response_url`` is replaced by a hub relay so results flow back."""
+"""The hub simulator, a user of :mod:`ocpi_sdk.server`: every module interface is a handler
+that passes the (already authenticated, validated, owner-checked) request on, through the SDK's
+own clients, to the party the ``OCPI-to-*`` headers name.
+
+Its security model: a party acts only as itself (the server refuses ``OCPI-from-*`` naming
+another party, and URL owners other than the caller); only module interfaces are forwarded,
+never ``credentials``, and paths are rebuilt from their parsed parts at the receiver's own
+endpoint, so nothing can normalise outside it; every ``response_url`` a party gives (commands
+and charging profiles) is replaced by a hub URL bound to the party the request went to, and
+only that party may post the result there; the result goes to the original URL only when it is
+on the requesting party's own origin; HubClientInfo is written by the hub alone (its Receiver
+interface is not served here). OCPI 2.1.1 has no routing headers: a 2.1.1 hub is refused.
+"""
 
 from __future__ import annotations
 
-import json
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import urlsplit
 
-import httpx
-from starlette.requests import Request
-from starlette.responses import Response
+import attrs
 
 from ocpi_sdk import envelope as status
+from ocpi_sdk import packages, schemas
 from ocpi_sdk.credentials import PartnerRecord
-from ocpi_sdk.transport.core import encode_token
+from ocpi_sdk.errors import OcpiConnectionError, TransportError
+from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
+from ocpi_sdk.transport import Routing
 
 if TYPE_CHECKING:
-    from ocpi_sdk.sim.app import SimApp
     from ocpi_sdk.sim.platform import Platform
 
-RELAYS: dict[str, tuple[str, PartnerRecord]] = {}
-PASS_HEADERS = (
-    "X-Request-ID",
-    "X-Correlation-ID",
-    "OCPI-from-country-code",
-    "OCPI-from-party-id",
-    "OCPI-to-country-code",
-    "OCPI-to-party-id",
-    "Content-Type",
-)
+RESULT_OPERATIONS = {
+    ("commands", "reserve_now"): "command_result",
+    ("commands", "start_session"): "command_result",
+    ("commands", "stop_session"): "command_result",
+    ("commands", "unlock_connector"): "command_result",
+    ("commands", "cancel_reservation"): "command_result",
+    ("chargingprofiles", "get"): "active_charging_profile_result",
+    ("chargingprofiles", "put"): "charging_profile_result",
+    ("chargingprofiles", "delete"): "clear_profile_result",
+}
+"""Operations carrying a ``response_url``, and the operation that answers at that URL."""
 
 
-def _endpoint(record: PartnerRecord, module: str) -> str | None:
-    for endpoint in record.endpoints:
-        if endpoint.module == module:
-            return endpoint.url.rstrip("/")
-    return None
+@attrs.frozen
+class Relay:
+    """A ``response_url`` the hub gave in place of a party's own."""
+
+    url: str  # the requesting party's original URL
+    requester: str  # token C of the party that gave it
+    responder: str  # token C of the party the request went to (the only one who may answer)
 
 
-async def forward(
-    app: SimApp,
-    request: Request,
-    version: str,
-    module: str,
-    rest: str,
-    sender: PartnerRecord | None,
-) -> Response:
-    platform = app.platform
-    if rest.startswith("relay/"):
-        return await _relay(app, request, rest.split("/", 1)[1])
-    to_cc = request.headers.get("OCPI-to-country-code")
-    to_pid = request.headers.get("OCPI-to-party-id")
-    target = platform.partner_for(to_cc, to_pid) if to_cc and to_pid else None
-    if target is None:
-        others = [p for p in platform.partners.partners.values() if p is not sender]
-        target = others[0] if len(others) == 1 and not (to_cc and to_pid) else None
-    if target is None:
-        return app.error(
-            request, 404, status.UNKNOWN_RECEIVER, f"unknown receiver {to_cc}*{to_pid}"
+class HubRouter:
+    """The hub's forwarding state: relays by key."""
+
+    def __init__(self, platform: Platform) -> None:
+        self.platform = platform
+        self.relays: dict[str, Relay] = {}
+
+    def relay(self, version: str, module: str, result_op: str, relay: Relay) -> str:
+        key = secrets.token_urlsafe(12)
+        self.relays[key] = relay
+        while len(self.relays) > 50_000:
+            self.relays.pop(next(iter(self.relays)))
+        return f"{self.platform.endpoint_url(version, module, 'SENDER')}/{result_op}/{key}"
+
+
+def unsupported_versions(versions: tuple[str, ...]) -> list[str]:
+    """Versions a hub cannot route (no routing headers)."""
+    return [v for v in versions if not packages.package(v).PROFILE.routing_headers]
+
+
+def refuse_unroutable(versions: tuple[str, ...]) -> tuple[str, ...]:
+    """The versions a hub serves: those with routing headers. Raises ValueError, with a clear
+    message, when none is left (a 2.1.1-only hub); the CLI refuses any such version."""
+    kept = tuple(v for v in versions if v not in unsupported_versions(versions))
+    if not kept:
+        raise ValueError(
+            f"a hub cannot serve OCPI {', '.join(versions)}: that version has no routing "
+            "headers (OCPI-to-*), so a hub cannot tell where a request goes; use 2.2.1 or 2.3.0"
         )
-    base = _endpoint(target, module)
-    if base is None:
-        return app.error(
-            request, 404, status.UNKNOWN_RECEIVER, f"the receiver has no {module} endpoint"
+    return kept
+
+
+def mount_hub(platform: Platform) -> None:
+    """Mount a forwarding handler for every interface of every version the hub speaks."""
+    router = HubRouter(platform)
+    platform.hub = router
+    for version in platform.versions:
+        module = __import__(f"ocpi_sdk.v{version.replace('.', '_')}.server", fromlist=["HANDLERS"])
+        for (name, role), cls in module.HANDLERS.items():
+            if name == "hubclientinfo":
+                if role == "SENDER":
+                    platform.server.mount(_client_info_sender(platform, cls))
+                continue  # the Receiver: HubClientInfo is written by the hub alone
+            methods = {route.handler: _forwarding(router, route) for route in cls.routes}
+            platform.server.mount(type(f"Hub{cls.__name__}", (cls,), methods)())
+
+
+def _client_info_sender(platform: Platform, cls: type[InterfaceHandler]) -> InterfaceHandler:
+    from ocpi_sdk.sim.handlers import bucket, list_page
+
+    async def list_client_infos(self: Any, ctx: RequestContext, **query: Any) -> Any:
+        return list_page(platform, ctx, bucket(ctx.version, "hubclientinfo"), query)
+
+    return type("HubClientInfoSender", (cls,), {"list_client_infos": list_client_infos})()  # type: ignore[no-any-return]
+
+
+def _forwarding(router: HubRouter, route: Route) -> Callable[..., Awaitable[Any]]:
+    count = len(route.path_params)
+
+    async def forward(self: Any, ctx: RequestContext, *args: Any, **query: Any) -> Any:
+        path = list(args[:count])
+        body = args[count] if len(args) > count else None
+        if route.target != "endpoint":
+            return await _result(router, route, ctx, path[0], body)
+        return await _pass_on(router, route, ctx, path, body, query)
+
+    forward.__name__ = route.handler
+    return forward
+
+
+def _targets(platform: Platform, ctx: RequestContext, route: Route) -> list[PartnerRecord]:
+    caller: PartnerRecord = ctx.partner
+    if ctx.to_party is not None:
+        found = platform.partner_for(ctx.to_party.country_code, ctx.to_party.party_id)
+        if found is None:
+            raise Refused(
+                status.UNKNOWN_RECEIVER, f"unknown receiver {ctx.to_party}", http_status=404
+            )
+        return [found]
+    others = [
+        p
+        for p in list(platform.partners.partners.values())
+        if p.token_c != caller.token_c and _has(p, route)
+    ]
+    if route.method != "GET" and others:
+        return others  # a push without OCPI-to-*: a broadcast to every party with the module
+    if len(others) == 1:
+        return others
+    raise Refused(
+        status.UNKNOWN_RECEIVER, "no OCPI-to-* headers and no single receiver", http_status=404
+    )
+
+
+def _has(record: PartnerRecord, route: Route) -> bool:
+    return any(e.module == route.module and e.role in (route.role, None) for e in record.endpoints)
+
+
+async def _pass_on(
+    router: HubRouter,
+    route: Route,
+    ctx: RequestContext,
+    path: list[str],
+    body: Any,
+    query: dict[str, Any],
+) -> Any:
+    platform = router.platform
+    result: Any = None
+    for target in _targets(platform, ctx, route):
+        if not _has(target, route):
+            raise Refused(
+                status.UNKNOWN_RECEIVER,
+                f"the receiver has no {route.module} {route.role} endpoint",
+                http_status=404,
+            )
+        sent_body, sent_query = _relayed(router, route, ctx, target, body, dict(query))
+        result = await _call(platform, route, ctx, target, path, sent_body, sent_query)
+        platform.emit("forwarded", method=route.method, module=route.module, to=str(ctx.to_party))
+    return result
+
+
+def _relayed(
+    router: HubRouter,
+    route: Route,
+    ctx: RequestContext,
+    target: PartnerRecord,
+    body: Any,
+    query: dict[str, Any],
+) -> tuple[Any, dict[str, Any]]:
+    """The body and query with every ``response_url`` replaced by a hub relay URL."""
+    result_op = RESULT_OPERATIONS.get((route.module, route.name))
+    if result_op is None:
+        return body, query
+    caller: PartnerRecord = ctx.partner
+    original = query.get("response_url") or (
+        getattr(body, "response_url", None) if body is not None else None
+    )
+    if not original:
+        return body, query
+    if not _same_origin(str(original), caller):
+        raise Refused(
+            status.INVALID_PARAMETERS,
+            "response_url must be on your own platform (the origin of your endpoints)",
         )
-    body = await request.body()
-    if module == "commands" and body:
-        body = _relay_response_url(app, version, body, sender)
-    url = f"{base}/{quote(rest, safe='/')}" if rest else base  # the path as it was encoded
-    headers = {h: request.headers[h] for h in PASS_HEADERS if h in request.headers}
-    headers["X-Request-ID"] = secrets.token_hex(8)  # a hub sets its own request id
-    headers["Authorization"] = encode_token(
-        target.token_b, platform.package(version).PROFILE.token_encoding
+    url = router.relay(
+        ctx.version, route.module, result_op, Relay(str(original), caller.token_c, target.token_c)
     )
-    async with platform.http() as http:
-        try:
-            answer = await http.request(
-                request.method, url, params=request.query_params, content=body, headers=headers
-            )
-        except httpx.HTTPError as exc:
-            return app.error(
-                request, 504, status.CONNECTION_PROBLEM, f"cannot reach the receiver: {exc}"
-            )
-    platform.emit(
-        "forwarded",
-        method=request.method,
-        module=module,
-        to=f"{to_cc}*{to_pid}",
-        status=answer.status_code,
-    )
-    out = {
-        k: v
-        for k, v in answer.headers.items()
-        if k.lower() in ("x-total-count", "x-limit", "content-type")
-    }
-    own = platform.endpoint_url(version, module)
-    for name in ("Link", "Location"):
-        if name in answer.headers:
-            out[name] = answer.headers[name].replace(base, own)
-    return Response(answer.content, status_code=answer.status_code, headers=out)
+    if "response_url" in query:
+        query["response_url"] = url
+    if body is not None and getattr(body, "response_url", None):
+        body = attrs.evolve(body, response_url=url)
+    return body, query
 
 
-def _relay_response_url(
-    app: SimApp, version: str, body: bytes, sender: PartnerRecord | None
-) -> bytes:
+def _same_origin(url: str, record: PartnerRecord) -> bool:
+    wanted = urlsplit(url)
+    origins = {(urlsplit(e.url).scheme, urlsplit(e.url).netloc) for e in record.endpoints}
+    origins.add((urlsplit(record.versions_url).scheme, urlsplit(record.versions_url).netloc))
+    return (wanted.scheme, wanted.netloc) in origins
+
+
+async def _result(
+    router: HubRouter, route: Route, ctx: RequestContext, key: str, body: Any
+) -> None:
+    """A result POSTed to a relay URL: only the party the request went to may post it; it goes
+    on to the URL the requesting party gave, with the hub's token for that party."""
+    platform = router.platform
+    relay = router.relays.get(key)
+    caller: PartnerRecord = ctx.partner
+    if relay is None:
+        raise Refused(status.GENERIC_CLIENT_ERROR, "unknown result URL", http_status=404)
+    if caller.token_c != relay.responder:
+        raise Refused(
+            status.GENERIC_CLIENT_ERROR,
+            "this result URL was given to another party",
+            http_status=403,
+        )
+    requester = platform.partners.partner(relay.requester)
+    if requester is None:
+        raise Refused(status.UNKNOWN_RECEIVER, "the requesting party is gone", http_status=404)
+    client = _client(platform, requester, route, ctx)
     try:
-        data: Any = json.loads(body)
-    except ValueError:
-        return body
-    if isinstance(data, dict) and isinstance(data.get("response_url"), str) and sender is not None:
-        key = secrets.token_hex(8)
-        RELAYS[key] = (data["response_url"], sender)
-        data["response_url"] = f"{app.platform.endpoint_url(version, 'commands')}/relay/{key}"
-        return json.dumps(data).encode()
-    return body
+        await getattr(client, route.name)(body, response_url=relay.url)
+    except TransportError as exc:
+        raise _refusal(exc) from None
+    del router.relays[key]
+    platform.emit("relayed", operation=route.name)
 
 
-async def _relay(app: SimApp, request: Request, key: str) -> Response:
-    found = RELAYS.get(key)
-    if found is None:
-        return app.error(request, 404, status.GENERIC_CLIENT_ERROR, "unknown relay")
-    url, record = found
-    version = record.version
-    headers = {"Content-Type": "application/json"}
-    headers["Authorization"] = encode_token(
-        record.token_b, app.platform.package(version).PROFILE.token_encoding
-    )
-    for name in ("X-Request-ID", "X-Correlation-ID"):
-        if name in request.headers:
-            headers[name] = request.headers[name]
-    async with app.platform.http() as http:
-        answer = await http.request(
-            request.method, url, content=await request.body(), headers=headers
+def _client(platform: Platform, target: PartnerRecord, route: Route, ctx: RequestContext) -> Any:
+    from ocpi_sdk.sim.charging import SIM_RETRIES
+
+    connection = platform.connection_to(target)
+    options: dict[str, Any] = {"client": platform.http(), "retries": SIM_RETRIES}
+    if ctx.correlation_id:  # a new X-Request-ID per hop, the same X-Correlation-ID
+        options["correlation_id"] = ctx.correlation_id
+    if ctx.party is not None:
+        to = _party_of(target)
+        options["routing"] = Routing(ctx.party.country_code, ctx.party.party_id, *to)
+    return connection.async_client(route.module, role=route.role, **options)
+
+
+def _party_of(record: PartnerRecord) -> tuple[str | None, str | None]:
+    roles = record.credentials.get("roles") or [record.credentials]
+    first = roles[0] if roles else {}
+    return first.get("country_code"), first.get("party_id")
+
+
+async def _call(
+    platform: Platform,
+    route: Route,
+    ctx: RequestContext,
+    target: PartnerRecord,
+    path: list[str],
+    body: Any,
+    query: dict[str, Any],
+) -> Any:
+    client = _client(platform, target, route, ctx)
+    try:
+        if route.paginated:
+            page = await client.list_page(**query)
+            return ListPage(page.items, page.total_count or len(page.items), page.limit)
+        positional = [*path, body] if route.body is not None and route.body_required else path
+        if route.body is not None and not route.body_required:
+            query["body"] = body
+        answer = await getattr(client, route.name)(*positional, **query)
+    except TransportError as exc:
+        raise _refusal(exc) from None
+    return None if route.response is None else answer
+
+
+def _refusal(exc: TransportError) -> Refused:
+    if isinstance(exc, OcpiConnectionError):
+        return Refused(
+            status.CONNECTION_PROBLEM, f"cannot reach the receiver: {exc}", http_status=504
         )
-    app.platform.emit("relayed", url=url, status=answer.status_code)
-    return Response(answer.content, status_code=answer.status_code, media_type="application/json")
+    code = exc.status_code or status.GENERIC_SERVER_ERROR
+    http = exc.http_status if exc.http_status and exc.http_status >= 400 else 200
+    return Refused(code, f"the receiver answered: {exc}", http_status=http)
 
 
 def client_connected(platform: Platform, version: str, record: PartnerRecord) -> None:
     """A party registered with the hub: record a ClientInfo per role it has (CONNECTED), served
     by the hub's HubClientInfo Sender interface, and push it to the other connected parties."""
-    from ocpi_sdk import schemas
     from ocpi_sdk.converter import format_datetime
-    from ocpi_sdk.sim.operations import object_key
 
     if "ClientInfo" not in schemas.names(version):
         return
@@ -163,11 +314,11 @@ def client_connected(platform: Platform, version: str, record: PartnerRecord) ->
             "status": "CONNECTED",
             "last_updated": now,
         }
-        key = object_key({**info, "id": f"{role['country_code']}{role['party_id']}"})
-        platform.store.put(f"{version}/hubclientinfo", key, info)
+        key = (role["country_code"], role["party_id"], f"{role['country_code']}{role['party_id']}")
+        platform.put(f"{version}/hubclientinfo", key, info)
         platform.emit("client info", party=f"{role['country_code']}*{role['party_id']}")
         for other in list(platform.partners.partners.values()):
-            if other is not record:
+            if other.token_c != record.token_c:
                 platform.spawn(_push_client_info(platform, other, info))
 
 

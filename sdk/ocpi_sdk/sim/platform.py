@@ -8,7 +8,9 @@ What a platform serves is read from the interfaces data: every interface of a mo
 from __future__ import annotations
 
 import asyncio
+import importlib
 import secrets
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -16,19 +18,18 @@ import attrs
 import httpx
 
 from ocpi_sdk import packages, schemas
-from ocpi_sdk.credentials import (
-    CredentialsHandler,
-    MemoryPartnerStore,
-    PartnerRecord,
-    Party,
-    PartyRole,
-)
+from ocpi_sdk.credentials import PartnerRecord, Party, PartyRole
 from ocpi_sdk.negotiation import Connection
-from ocpi_sdk.schemas._interfaces import Interface
+from ocpi_sdk.server import Limits, OcpiServer, RequestLog
 from ocpi_sdk.sim.faults import FaultPlan
-from ocpi_sdk.sim.store import ObjectStore
+from ocpi_sdk.sim.store import Key, ObjectStore, PersistentPartnerStore
 
 ROLES = ("CPO", "EMSP", "HUB")
+EVENT_HISTORY = 5000  # events kept for reports and tests (older ones are dropped)
+RESULT_HISTORY = 20000  # asynchronous results kept by key
+LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=100)
+# Generous: a loaded machine may take long to answer; waiting for a pooled connection is bounded.
+TIMEOUT = httpx.Timeout(60.0, connect=10.0, pool=300.0)
 DEFAULT_PARTY = {"CPO": ("NL", "CPO"), "EMSP": ("NL", "MSP"), "HUB": ("NL", "HUB")}
 
 
@@ -71,30 +72,82 @@ class Event:
 
 
 class Platform:
-    """The state and behaviour of one simulated party."""
+    """The state and behaviour of one simulated party, served by :mod:`ocpi_sdk.server`."""
 
     def __init__(self, config: SimConfig) -> None:
+        if config.role == "HUB":  # a hub routes: only versions with routing headers
+            from ocpi_sdk.sim.hub import refuse_unroutable
+
+            config.versions = refuse_unroutable(config.versions)
         self.config = config
         self.role = config.role
         self.store = ObjectStore(config.db_path)
-        self.partners = MemoryPartnerStore()
+        self.partners = PersistentPartnerStore(self.store.db)
         self.faults = FaultPlan(config.faults, seed=config.seed, rate=config.fault_rate)
-        self.base_url = ""
         self.token_a = self.partners.issue_token_a()
-        self.events: list[Event] = []
+        self.events: deque[Event] = deque(maxlen=EVENT_HISTORY)
+        self.results: dict[str, dict[str, Any]] = {}  # asynchronous results POSTed to us, by key
         self.listeners: list[Callable[[Event], None]] = []
-        self.handlers: dict[str, CredentialsHandler] = {}
         self.background: set[asyncio.Task[Any]] = set()
         self.transport: httpx.AsyncBaseTransport | None = None  # tests route calls in-process
         self.charging: dict[str, Any] = {}  # session id -> ocpi_sdk.sim.charging.Charging
         self.peer: tuple[str, str] | None = None  # the party behind a hub we push to
         self.received = 0  # HTTP requests received
+        self.request_log: Callable[[RequestLog], None] | None = None
+        self._http: httpx.AsyncClient | None = None
+        self._connections: dict[Any, Connection] = {}
+        self._base_url = ""
+        self.hub: Any = None  # the hub's router (ocpi_sdk.sim.hub.HubRouter) when a hub
+        self.server = OcpiServer(
+            parties=self.identity,
+            tokens=self.partners,
+            role=self.role,
+            versions=self.versions,
+            limits=Limits(page_limit=config.page_limit),
+            http_client=self.http,
+            on_request=self._on_request,
+            on_registered=self._on_registered,
+        )
+        self._mount()
+
+    def _mount(self) -> None:
+        if self.role == "HUB":
+            from ocpi_sdk.sim.hub import mount_hub
+
+            mount_hub(self)
+            return
+        from ocpi_sdk.sim import behaviour  # noqa: F401  (registers the module behaviours)
+        from ocpi_sdk.sim.handlers import build_handler
+
+        for version in self.versions:
+            for (_, role), cls in _server_module(version).HANDLERS.items():
+                if role is not None and self.role in _implemented_by(version, cls):
+                    self.server.mount(build_handler(self, cls))
+
+    # ---- outgoing calls --------------------------------------------------------------------
 
     def http(self) -> httpx.AsyncClient:
-        """A client for our outgoing calls (through ``transport`` when one is set)."""
-        return httpx.AsyncClient(timeout=10.0, transport=self.transport)
+        """The one client for our outgoing calls (one connection pool and TLS context,
+        reused; through ``transport`` when one is set). Closed by :meth:`aclose`."""
+        if self._http is None:
+            self._http = httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS, transport=self.transport)
+        return self._http
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
 
     # ---- identity and endpoints --------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, value: str) -> None:
+        self._base_url = value
+        self.server.base_url = f"{value}/ocpi" if value else None
 
     @property
     def versions(self) -> tuple[str, ...]:
@@ -107,8 +160,9 @@ class Platform:
     def version_url(self, version: str) -> str:
         return f"{self.base_url}/ocpi/{version}"
 
-    def endpoint_url(self, version: str, module: str) -> str:
-        return f"{self.base_url}/ocpi/{version}/{module}"
+    def endpoint_url(self, version: str, module: str, role: str | None = None) -> str:
+        """Where we serve ``module`` (the ``role`` interface when we serve both)."""
+        return self.server.endpoint_url(version, module, role, f"{self.base_url}/ocpi")
 
     def party_roles(self) -> list[PartyRole]:
         """Our own role and party."""
@@ -138,62 +192,16 @@ class Platform:
                     r["party_id"],
                     r.get("business_details", {}).get("name", r["party_id"]),
                 )
-                for record in self.partners.partners.values()
+                for record in list(self.partners.partners.values())
                 for r in record.credentials.get("roles", [])
                 if r.get("role") in schemas.get(version, "Role")["enum"]
             ]
             roles = reachable or [attrs.evolve(roles[0], role="OTHER")]
         return Party("", self.versions_url, roles, hub_party_id=hub_party_id)
 
-    def served(self, version: str) -> list[Interface]:
-        """The interfaces this platform serves in ``version``."""
-        out = []
-        for interface in schemas.interfaces(version):
-            if (
-                interface.role is None
-                or self.role == "HUB"
-                or self.role in interface.implemented_by
-            ):
-                out.append(interface)
-        return out
-
     def endpoints(self, version: str) -> list[dict[str, Any]]:
         """The version details endpoints, with roles where the version has them."""
-        has_roles = "role" in schemas.get(version, "Endpoint").get("properties", {})
-        out: list[dict[str, Any]] = []
-        seen: set[tuple[str, str | None]] = set()
-        for interface in self.served(version):
-            if interface.module == "versions":
-                continue
-            role = interface.role if interface.role else ("SENDER" if has_roles else None)
-            key = (interface.module, role if has_roles else None)
-            if key in seen:
-                continue
-            seen.add(key)
-            entry: dict[str, Any] = {
-                "identifier": interface.module,
-                "url": self.endpoint_url(version, interface.module),
-            }
-            if has_roles:
-                entry["role"] = role
-            out.append(entry)
-        if has_roles:
-            for entry in out:
-                if entry["identifier"] == "credentials":
-                    entry["role"] = "RECEIVER"
-        return out
-
-    def handler(self, version: str) -> CredentialsHandler:
-        if version not in self.handlers:
-            self.handlers[version] = CredentialsHandler(
-                versions_url=self.versions_url,
-                roles=self.identity,
-                store=self.partners,
-                role=self.role,
-                versions=self.versions,
-                async_client=self.http(),
-            )
-        return self.handlers[version]
+        return self.server.endpoints(version, f"{self.base_url}/ocpi")
 
     # ---- partners ------------------------------------------------------------------------
 
@@ -228,6 +236,15 @@ class Platform:
         return None
 
     def connection_to(self, record: PartnerRecord) -> Connection:
+        """The connection we call ``record`` with: one per partner token, kept, so what its
+        clients learn about the partner (its token encoding) is kept too."""
+        key = (record.token_b, record.versions_url, self.peer)
+        found = self._connections.get(key)
+        if found is None:
+            found = self._connections[key] = self._connection(record)
+        return found
+
+    def _connection(self, record: PartnerRecord) -> Connection:
         options: dict[str, Any] = {}
         if self.peer is not None and packages.package(record.version).PROFILE.routing_headers:
             from ocpi_sdk.transport import Routing
@@ -245,7 +262,45 @@ class Platform:
             options=options,
         )
 
-    # ---- events --------------------------------------------------------------------------
+    def _on_registered(self, version: str, method: str, record: PartnerRecord) -> None:
+        if method not in ("POST", "PUT"):
+            return
+        self.emit("registered", version=version)
+        if self.role == "HUB":
+            from ocpi_sdk.sim.hub import client_connected
+
+            client_connected(self, version, record)
+
+    def _on_request(self, entry: RequestLog) -> None:
+        if entry.http_status >= 500:
+            self.emit("error", where=f"{entry.method} {entry.path}", detail="internal error")
+        if self.request_log is not None:
+            self.request_log(entry)
+
+    # ---- objects and events --------------------------------------------------------------
+
+    def put(self, module: str, key: Key, obj: dict[str, Any]) -> None:
+        """Store an object and tell the listeners."""
+        self.store.put(module, key, obj)
+        self.emit("stored", module=module, key=key, body=obj)
+
+    def record_result(self, key: str, operation: str, body: Any) -> None:
+        """An asynchronous result POSTed to a URL we gave (command, charging profile)."""
+        self.results[key] = {"operation": operation, "body": body}
+        while len(self.results) > RESULT_HISTORY:
+            self.results.pop(next(iter(self.results)))
+        self.emit("result", operation=operation, key=key, body=body)
+
+    def shape_one(self, obj: dict[str, Any]) -> Any:
+        """How a single object is served (the raw bytes, reshaped by the active faults)."""
+        from ocpi_sdk.server import RawJson
+        from ocpi_sdk.sim.store import dumps
+
+        return RawJson(self.faults.shape_object(dumps(obj)))
+
+    def shape_page(self, module: str, items: list[bytes], offset: int = 0) -> list[bytes]:
+        """The objects of one page as served (reshaped by the active faults)."""
+        return self.faults.shape_page(module, items, offset)
 
     def emit(self, kind: str, **detail: Any) -> None:
         event = Event(kind, detail)
@@ -260,6 +315,17 @@ class Platform:
 
     def package(self, version: str) -> Any:
         return packages.package(version)
+
+
+def _server_module(version: str) -> Any:
+    return importlib.import_module(f"ocpi_sdk.v{version.replace('.', '_')}.server")
+
+
+def _implemented_by(version: str, cls: Any) -> tuple[str, ...]:
+    for interface in schemas.interfaces(version):
+        if interface.module == cls.module and interface.role == cls.role:
+            return tuple(interface.implemented_by)
+    return ()
 
 
 def _parties(credentials: dict[str, Any]) -> list[tuple[str, str]]:

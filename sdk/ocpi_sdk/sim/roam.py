@@ -24,12 +24,13 @@ from ocpi_sdk.credentials import Party, aregister
 from ocpi_sdk.negotiation import Connection, aconnect
 from ocpi_sdk.sim import faults as fault_names
 from ocpi_sdk.sim.charging import SIM_RETRIES
-from ocpi_sdk.sim.platform import Platform, SimConfig
+from ocpi_sdk.sim.platform import LIMITS, TIMEOUT, Platform, SimConfig
 from ocpi_sdk.sim.seed import seed_platform
 from ocpi_sdk.sim.serve import RunningServer
 from ocpi_sdk.transport import Routing
 
-WAIT = 30.0
+WAIT = 30.0  # seconds without progress before a wait gives up
+CONCURRENCY = 32  # drivers acting at once in a step (the others wait their turn)
 
 
 class StepFailed(Exception):
@@ -137,7 +138,12 @@ class Scenario:
         locations = max(3, min(count, 20))
         self.cpo = Platform(
             SimConfig(
-                role="CPO", versions=(version,), faults=faults, seed=seed, locations=locations
+                role="CPO",
+                versions=(version,),
+                faults=faults,
+                seed=seed,
+                locations=locations,
+                page_limit=2 if faults else 50,  # with faults: several pages, so Links matter
             )
         )
         self.emsp = Platform(
@@ -149,6 +155,20 @@ class Scenario:
         self.report = RoamReport(version, via_hub, count, faults)
         self.clients: list[Any] = []
         self.connection: Connection | None = None
+        self.charging_sessions: dict[str, str] = {}  # token uid -> id of its charging Session
+        self.progress_at = [time.monotonic()]  # when the eMSP last received anything
+        self.emsp.listeners.append(self._on_emsp_event)
+
+    def _on_emsp_event(self, event: Any) -> None:
+        self.progress_at[0] = time.monotonic()  # the eMSP received something: not stalled
+        detail = event.detail
+        if event.kind in ("stored", "patched") and str(detail.get("module", "")).endswith(
+            "/sessions"
+        ):
+            session = self.emsp.store.get(detail["module"], detail["key"]) or {}
+            uid = _token_uid(session)
+            if uid is not None and session.get("charging_periods"):
+                self.charging_sessions[uid] = str(session["id"])
 
     # ---- bookkeeping ---------------------------------------------------------------------
 
@@ -158,7 +178,7 @@ class Scenario:
         return sum(p.received for p in (self.cpo, self.emsp, self.hub) if p is not None)
 
     def http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=15.0)
+        return httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS)
 
     def client(self, module: str, http: httpx.AsyncClient) -> Any:
         assert_connection = self.connection
@@ -214,23 +234,21 @@ class Scenario:
         for client in self.clients:
             for event in client.tolerated:
                 self.report.tolerated[event.kind] = self.report.tolerated.get(event.kind, 0) + 1
+        problems: list[str] = []
         for platform in (self.cpo, self.emsp, self.hub):
             if platform is None:
                 continue
             for name, times in platform.faults.met.items():
                 self.report.faults_met[name] = self.report.faults_met.get(name, 0) + times
             for event in platform.events:
-                if event.kind == "token encoding":
-                    key = f"plain token accepted by the {platform.role}"
-                    self.report.tolerated[key] = self.report.tolerated.get(key, 0) + 1
                 if event.kind == "error":
-                    problem = (
+                    problems.append(
                         f"the {platform.role} simulator failed in {event.detail.get('where')}: "
                         f"{event.detail.get('detail')}"
                     )
-                    self.report.error = (
-                        f"{self.report.error}; {problem}" if self.report.error else problem
-                    )
+        if problems:
+            summary = _summary(problems)
+            self.report.error = f"{self.report.error}; {summary}" if self.report.error else summary
 
     async def _flow(self, http: httpx.AsyncClient) -> None:
         target = self.hub or self.cpo
@@ -250,6 +268,10 @@ class Scenario:
             client = self.client("locations", http)
             locations.extend([loc async for loc in client.list()])
             evses = sum(len(loc.evses or []) for loc in locations)
+            if locations:  # and one of them by its id (a single GET)
+                again = await client.get(locations[0].id)
+                if again.id != locations[0].id:
+                    raise StepFailed(f"GET {locations[0].id} gave Location {again.id}")
             return f"{len(locations)} Locations, {evses} EVSEs"
 
         async def pull_tariffs() -> str:
@@ -267,14 +289,34 @@ class Scenario:
 
     async def _driver_step(self, name: str, drivers: list[Driver]) -> None:
         before, start = self.calls, time.perf_counter()
-        results = await asyncio.gather(*(d.do(name) for d in drivers), return_exceptions=True)
+        done = [0]
+        turns = asyncio.Semaphore(CONCURRENCY)
+
+        async def one(driver: Driver) -> str:
+            async with turns:
+                try:
+                    return await driver.do(name)
+                finally:
+                    done[0] += 1
+
+        async def report_progress() -> None:
+            while True:
+                await asyncio.sleep(2.0)
+                self.progress(f"....  {name}: {done[0]}/{len(drivers)} drivers done")
+
+        ticker = asyncio.ensure_future(report_progress()) if len(drivers) > 1 else None
+        try:
+            results = await asyncio.gather(*(one(d) for d in drivers), return_exceptions=True)
+        finally:
+            if ticker is not None:
+                ticker.cancel()
         failures = [r for r in results if isinstance(r, BaseException)]
         details = [r for r in results if isinstance(r, str)]
         step = Step(name, ok=not failures, runs=len(drivers), failures=len(failures))
         step.seconds = time.perf_counter() - start
         step.calls = self.calls - before
         if failures:
-            step.detail = _reason(failures[0])
+            step.detail = _summary([_reason(f) for f in failures])
         elif len(details) == 1:
             step.detail = details[0]
         else:
@@ -380,22 +422,16 @@ class Driver:
 
     def _response_url(self) -> str:
         key = secrets.token_hex(8)
-        return f"{self.scenario.emsp.endpoint_url(self.version, 'commands')}/t/command_result/{key}"
+        base = self.scenario.emsp.endpoint_url(self.version, "commands", "SENDER")
+        return f"{base}/command_result/{key}"
 
     async def _result(self, url: str) -> str:
         key = url.rsplit("/", 1)[-1]
-        event = await wait_for(
-            lambda: next(
-                (
-                    e
-                    for e in self.scenario.emsp.events
-                    if e.kind == "command result" and e.detail.get("key") == key
-                ),
-                None,
-            ),
-            f"the command result at {url}",
+        results = self.scenario.emsp.results
+        found = await wait_for(
+            lambda: results.get(key), f"the command result at {url}", self.scenario.progress_at
         )
-        return str(event.detail["body"]["result"])
+        return str(found["body"]["result"])
 
     async def push_token(self) -> str:
         client = self.scenario.client("tokens", self.http)
@@ -426,19 +462,13 @@ class Driver:
     async def updates(self) -> str:
         store = self.scenario.emsp.store
         uid = self.token["uid"]
-        refs = {str(uid), str(self.token.get("auth_id", uid))}  # 2.1.1 Sessions carry auth_id
-        session = await wait_for(
-            lambda: next(
-                (
-                    s
-                    for s in store.all(f"{self.version}/sessions")
-                    if _token_uid(s) in refs and s.get("charging_periods")
-                ),
-                None,
-            ),
+        refs = [str(uid), str(self.token.get("auth_id", uid))]  # 2.1.1 Sessions carry auth_id
+        charging = self.scenario.charging_sessions
+        self.session_id = await wait_for(
+            lambda: next((charging[r] for r in refs if r in charging), None),
             f"a Session update for token {uid}",
+            self.scenario.progress_at,
         )
-        self.session_id = str(session["id"])
         current = store.find(f"{self.version}/sessions", self.session_id) or {}
         periods = len(current.get("charging_periods") or [])
         return f"Session {self.session_id}: {current.get('kwh')} kWh in {periods} periods"
@@ -460,6 +490,7 @@ class Driver:
         raw = await wait_for(
             lambda: store.find(f"{self.version}/cdrs", self.session_id or ""),
             f"the CDR of {self.session_id}",
+            self.scenario.progress_at,
         )
         cdr = self.package.loads(raw, self.package.CDR)
         ids = {str(t.id) for t in (getattr(cdr, "tariffs", None) or [])}
@@ -500,15 +531,37 @@ def _credentials_dict(credentials: Any) -> dict[str, Any]:
     return {}
 
 
-async def wait_for(probe: Callable[[], Any], what: str, timeout: float = WAIT) -> Any:
-    deadline = time.monotonic() + timeout
+async def wait_for(
+    probe: Callable[[], Any],
+    what: str,
+    progress_at: list[float] | None = None,
+    timeout: float = WAIT,
+) -> Any:
+    """Poll ``probe`` until it gives something. Gives up after ``timeout`` seconds without
+    progress: from the start, or (with ``progress_at``) from the last time the simulators moved
+    on, so a loaded machine slows a large run down without failing it."""
+    start = time.monotonic()
     while True:
         found = probe()
         if found:
             return found
-        if time.monotonic() > deadline:
-            raise StepFailed(f"timed out after {timeout:.0f}s waiting for {what}")
-        await asyncio.sleep(0.02)
+        moved = max(start, progress_at[0]) if progress_at else start
+        if time.monotonic() > moved + timeout:
+            raise StepFailed(f"timed out after {timeout:.0f}s without progress waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+def _summary(problems: list[str], shown: int = 3) -> str:
+    """The first few problems, and how many there were of each kind (bounded, however many)."""
+    kinds: dict[str, int] = {}
+    for problem in problems:
+        kind = problem.split(":", 1)[0][:80]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    first = "; ".join(p[:300] for p in problems[:shown])
+    if len(problems) <= shown:
+        return first
+    counts = ", ".join(f"{k} x{n}" for k, n in sorted(kinds.items(), key=lambda i: -i[1])[:5])
+    return f"{len(problems)} failures ({counts}); first: {first}"
 
 
 def _reason(exc: BaseException) -> str:

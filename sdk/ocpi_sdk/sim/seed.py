@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ocpi_sdk.sim.operations import object_key
+from ocpi_sdk.sim.handlers import object_key
 from ocpi_sdk.sim.platform import Platform
 
 

@@ -1,5 +1,5 @@
 """Running a simulator as a real HTTP server on loopback (uvicorn), in a background thread or in
-the foreground for ``ocpi sim``."""
+the foreground for ``ocpi sim``. Port 0 picks a free port (read it from ``.port``/``.url``)."""
 
 from __future__ import annotations
 
@@ -23,18 +23,43 @@ def free_port(host: str = LOOPBACK) -> int:
         return port
 
 
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: a free one); OSError when taken."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _server(platform: Platform) -> uvicorn.Server:
+    # Errors are answered as OCPI envelopes and reported as events: uvicorn's own logging
+    # (tracebacks, access lines) stays off the user's terminal.
+    config = uvicorn.Config(
+        build_app(platform),
+        log_level="critical",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=2,
+    )
+    return uvicorn.Server(config)
+
+
 class RunningServer:
     """A simulator served by uvicorn in a background thread; ``stop()`` shuts it down."""
 
     def __init__(self, platform: Platform, *, host: str = LOOPBACK, port: int = 0) -> None:
         self.platform = platform
         self.host = host
-        self.port = port or free_port(host)
+        self.socket = bind(host, port)
+        self.port: int = self.socket.getsockname()[1]
         platform.base_url = f"http://{host}:{self.port}"
-        config = uvicorn.Config(
-            build_app(platform), host=host, port=self.port, log_level="warning", lifespan="off"
-        )
-        self.server = uvicorn.Server(config)
+        self.server = _server(platform)
         self.thread = threading.Thread(target=self._run, name=f"sim-{platform.role}", daemon=True)
         self.loop: asyncio.AbstractEventLoop | None = None
 
@@ -42,14 +67,16 @@ class RunningServer:
         self.loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self.loop)
         try:
-            self.loop.run_until_complete(self.server.serve())
+            self.loop.run_until_complete(self.server.serve(sockets=[self.socket]))
             pending = [t for t in asyncio.all_tasks(self.loop) if not t.done()]
             for task in pending:  # background work (command results, charging runs) ends here
                 task.cancel()
             if pending:
                 self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            self.loop.run_until_complete(self.platform.aclose())
         finally:
             self.loop.close()
+            self.socket.close()
 
     def start(self, timeout: float = 10.0) -> RunningServer:
         self.thread.start()
@@ -77,7 +104,14 @@ class RunningServer:
         self.stop()
 
 
-def serve_forever(platform: Platform, *, host: str = LOOPBACK, port: int) -> None:
-    """Serve ``platform`` in the foreground until interrupted."""
-    platform.base_url = f"http://{host}:{port}"
-    uvicorn.run(build_app(platform), host=host, port=port, log_level="warning", lifespan="off")
+def serve_forever(platform: Platform, sock: socket.socket) -> None:
+    """Serve ``platform`` on the bound ``sock`` in the foreground until interrupted."""
+    server = _server(platform)
+
+    async def run() -> None:
+        try:
+            await server.serve(sockets=[sock])
+        finally:
+            await platform.aclose()
+
+    asyncio.run(run())
