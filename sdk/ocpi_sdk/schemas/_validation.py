@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 import jsonschema
@@ -408,8 +408,7 @@ MAX_DEPTH = 200
 """A payload nested deeper than this is not an OCPI payload; it is reported, not walked."""
 
 
-@attrs.frozen
-class _Raw:
+class _Raw(NamedTuple):
     """One schema error, whichever engine found it: what ``_explain`` needs to word it."""
 
     rule: str
