@@ -725,36 +725,13 @@ class _Collector:
         return len(self.listed) >= MAX_LISTED
 
     def add(self, raw: _Raw) -> None:
-        for problem in _explained(raw, self.prefix, self.severity):
+        for problem in _explain(raw, self.prefix, self.severity):
             if problem.path in self.skip or problem in self.listed:
                 continue
             if self.full:
                 self.omitted += 1
             else:
                 self.listed.add(problem)
-
-
-_WORDED: dict[tuple[Any, ...], tuple[dict[str, Any], list[Problem]]] = {}
-_WORDED_MAX = 4_096
-_SCALARS = (str, int, bool, type(None))
-
-
-def _explained(raw: _Raw, prefix: str, severity: Severity) -> list[Problem]:
-    """:func:`_explain`, kept for an error on a short scalar value (a partner's feed repeats
-    the same mistake in object after object); the wording depends only on the key's parts."""
-    instance = raw.instance
-    kind = type(instance)
-    if raw.context or kind not in _SCALARS or (kind is str and len(instance) > 200):
-        return _explain(raw, prefix, severity)
-    key = (raw.rule, id(raw.schema), raw.parts, kind, instance, prefix, severity)
-    found = _WORDED.get(key)
-    if found is not None and found[0] is raw.schema:
-        return found[1]
-    problems = _explain(raw, prefix, severity)
-    if len(_WORDED) >= _WORDED_MAX:
-        _WORDED.clear()
-    _WORDED[key] = (raw.schema, problems)
-    return problems
 
 
 def _errors_of(validator: Any, payload: Any) -> Iterator[Any]:
