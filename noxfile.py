@@ -43,7 +43,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Type-check the public package with mypy --strict."""
     _supported(session)
-    session.install("-e", ".[server]", "mypy==2.4.1", "types-jsonschema")
+    session.install("-e", ".[bench]", "mypy==2.4.1", "types-jsonschema")
     session.run("mypy", "--strict", "sdk/ocpi_sdk")
     session.run("mypy", "--strict", "tests/typing/user_code.py")
 
