@@ -58,6 +58,9 @@ def test_a_2_2_1_emsp_roams_with_a_2_1_1_cpo_through_a_translating_hub() -> None
     for loss in expected:
         assert any(key.startswith(loss) for key in report.losses), (loss, text)
     assert "losses met in the hub's translation" in text
+    # what the 2.2.1 side needs and 2.1.1 cannot say came from the hub's knowledge, and says so
+    assert any(k.startswith("Session 2.1.1->2.2.1 $.cdr_token") for k in report.supplied), text
+    assert any(k.startswith("Location 2.1.1->2.2.1 $.party_id") for k in report.supplied), text
     assert report.to_dict()["cpo_version"] == "2.1.1" and report.to_dict()["losses"]
 
 

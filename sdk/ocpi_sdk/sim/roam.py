@@ -61,6 +61,7 @@ class RoamReport:
     cpo_version: str | None = None
     steps: list[Step] = attrs.field(factory=list)
     losses: dict[str, int] = attrs.field(factory=dict)
+    supplied: dict[str, int] = attrs.field(factory=dict)
     tolerated: dict[str, int] = attrs.field(factory=dict)
     faults_met: dict[str, int] = attrs.field(factory=dict)
     seconds: float = 0.0
@@ -82,6 +83,7 @@ class RoamReport:
             "steps": [attrs.asdict(s) for s in self.steps],
             "tolerated": self.tolerated,
             "losses": self.losses,
+            "supplied": self.supplied,
             "faults_met": {
                 name: {"times": times, "handled": fault_names.HANDLING.get(name, "")}
                 for name, times in sorted(self.faults_met.items())
@@ -119,6 +121,13 @@ class RoamReport:
             lines.append("losses met in the hub's translation (object versions path kind: why):")
             for loss, times in sorted(self.losses.items()):
                 lines.append(f"  x{times:<4} {loss}")
+        if self.supplied:
+            lines.append(
+                "values the hub supplied (owner from the registration, cdr_token from the "
+                "forwarded Token, timeout of its relay):"
+            )
+            for path, times in sorted(self.supplied.items()):
+                lines.append(f"  x{times:<4} {path}")
         if self.error:
             lines.append(f"error: {self.error}")
         verdict = "PASSED" if self.ok else "FAILED"
@@ -262,6 +271,7 @@ class Scenario:
                 self.report.faults_met[name] = self.report.faults_met.get(name, 0) + times
             if platform.hub is not None:
                 self.report.losses.update(platform.hub.translate.losses)
+                self.report.supplied.update(platform.hub.translate.supplied)
             for event in platform.events:
                 if event.kind == "error":
                     problems.append(

@@ -34,6 +34,7 @@ class Translator:
 
     def __init__(self) -> None:
         self.losses: Counter[str] = Counter()
+        self.supplied: Counter[str] = Counter()  # paths of results whose value the hub gave
         self.tokens: dict[str, dict[str, Any]] = {}  # uid and contract id -> CdrToken (2.2.1+)
         self.locations: dict[str, dict[str, Any]] = {}  # id -> the 2.1.1 Location
 
@@ -70,6 +71,11 @@ class Translator:
             if isinstance(value, list):
                 path = "$" + path[4:]  # one loss per object, not per position in the list
             self.losses[f"{kind} {source}->{target} {path} {loss.kind}: {loss.reason}"] += 1
+        for path in conversion.supplied:
+            path = _INDEX.sub("[*]", path)
+            if isinstance(value, list):
+                path = "$" + path[4:]
+            self.supplied[f"{kind} {source}->{target} {path}"] += 1
         self.remember(value, source)
         self.remember(conversion.value, target)
         return conversion.value
