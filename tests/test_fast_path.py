@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import msgspec
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -305,6 +306,34 @@ def test_the_classes_are_left_as_they_are() -> None:
         namespace = vars(sys.modules[cls.__module__])
         assert namespace.get("Decimal", Decimal) is Decimal
         assert namespace.get("datetime", datetime) is datetime
+
+
+def test_the_classes_are_left_as_they_are_while_decoders_are_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another thread may read the generated classes (annotations, new models) while a decoder
+    is built: what it sees then is the classes and their modules as they are."""
+    from ocpi_sdk.v2_2_1 import CDR, Location
+    from ocpi_sdk.v2_2_1 import converter as shared
+
+    converter = OcpiConverter("2.2.1", shared.classes)  # a fresh one: no decoder built yet
+    modules = {cls.__module__: dict(vars(sys.modules[cls.__module__])) for cls in converter.classes}
+    classes = {cls: dict(vars(cls)) for cls in converter.classes}
+    seen: list[Any] = []
+    real_decoder = msgspec.json.Decoder
+
+    def watching(*args: Any, **kwargs: Any) -> Any:
+        seen.append(args[0] if args else kwargs.get("type"))
+        for name, namespace in modules.items():
+            assert dict(vars(sys.modules[name])) == namespace
+        for cls, namespace in classes.items():
+            assert dict(vars(cls)) == namespace
+        return real_decoder(*args, **kwargs)
+
+    monkeypatch.setattr(msgspec.json, "Decoder", watching)
+    assert converter._fast.decode(b'{"country_code": 1}', Location) is _fastjson.FALLBACK
+    converter._fast.decode(b"{}", CDR)
+    assert len(seen) == 2  # both decoders were built under watch
 
 
 OPEN_ENUM = """{"id": "1", "standard": "NEW_PLUG", "format": "CABLE", "power_type": "DC",

@@ -6,8 +6,11 @@ apply). It is only a shortcut: the converter's cattrs path stays the reference.
 :meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
 objects, and the converter then takes its usual path, so every error is the reference's error.
 
-Where msgspec's own reading differs from the converter's, the decoders are built with stand-in
-types for two annotations, so the converter's rules decide:
+msgspec is never given the generated classes themselves: it reads a private mirror of each
+(:meth:`FastDecoder._mirrors`, a subclass whose annotations are given as types), so neither the
+classes nor their modules change while other threads use them. Where msgspec's own reading
+differs from the converter's, a mirror's annotations hold stand-in types, so the converter's
+rules decide:
 
 - a ``Decimal`` field is read as :class:`_Number`: msgspec hands over the ``Decimal`` made from the
   JSON number's text (``float_hook``) or the integer, and the hook keeps it; a JSON string
@@ -29,12 +32,12 @@ property-test corpus.
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import sys
+import functools
+import operator
 import threading
 import types
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Final, Union, get_args, get_origin
@@ -48,7 +51,6 @@ __all__ = ["FALLBACK", "FastDecoder", "FastEncoder", "RawData", "read_envelope"]
 FALLBACK: Final = object()
 """What :meth:`FastDecoder.decode` answers when the converter's own path must decide."""
 
-_ABSENT: Final = object()
 _SCALARS = (str, bool, int, Decimal, datetime)
 
 
@@ -68,7 +70,6 @@ class _DateTime(metaclass=_StandIn):
     """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
 
 
-_STAND_INS = {"Decimal": _Number, "datetime": _DateTime}
 _FLOAT_RANGE = 300  # decimal exponents a float holds (with room): the reference reads floats
 _SHORT = Decimal(1).__sizeof__()  # a Decimal whose digits fit its smallest allocation (<= 76)
 
@@ -80,7 +81,7 @@ class FastDecoder:
         self._classes = {cls: None for cls in classes}
         self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
         self._lock = threading.Lock()
-        self._resolved = False
+        self._mirrored: dict[type, type] | None = None
         fromisoformat = datetime.fromisoformat
 
         def hook(type_: Any, value: Any) -> Any:
@@ -132,56 +133,44 @@ class FastDecoder:
                 return self._decoders[cls]
             decoder: msgspec.json.Decoder[Any] | None = None
             if self._supported(cls, set()):
-                self._resolve_names()
-                with self._stand_ins():
-                    try:
-                        decoder = msgspec.json.Decoder(cls, dec_hook=self._hook, float_hook=Decimal)
-                    except (TypeError, NameError):
-                        decoder = None
+                mirrors = self._mirrors()
+                try:
+                    decoder = msgspec.json.Decoder(
+                        _mirror_type(cls, mirrors), dec_hook=self._hook, float_hook=Decimal
+                    )
+                except (TypeError, NameError):
+                    decoder = None
+                if any(
+                    "__msgspec_cache__" in vars(real) and "__msgspec_cache__" not in vars(mirror)
+                    for real, mirror in mirrors.items()
+                ):  # msgspec may have read a cache its user left on a generated class
+                    decoder = None
             self._decoders[cls] = decoder
             return decoder
 
-    @contextlib.contextmanager
-    def _stand_ins(self) -> Iterator[None]:
-        """What msgspec reads of each class while the decoders are built, put back after.
+    def _mirrors(self) -> dict[type, type]:
+        """One private subclass per generated class: what msgspec reads instead of the class.
 
-        msgspec reads each class's annotations (strings) in its module's globals: there,
-        ``Decimal`` and ``datetime`` name the stand-in types. It calls ``__attrs_pre_init__`` on
-        each new object: one that sets every optional field to its default saves msgspec a
-        failed ``hasattr`` (a raised AttributeError) per absent field, which is most of its time
-        on OCPI objects. msgspec keeps what it read in ``__msgspec_cache__`` on each class; that
-        is dropped before and after, so msgspec used elsewhere on these classes reads the
-        classes as they are."""
-        modules = {cls.__module__: vars(sys.modules[cls.__module__]) for cls in self._classes}
-        saved = {
-            (module, name): namespace.get(name, _ABSENT)
-            for module, namespace in modules.items()
-            for name in _STAND_INS
-        }
-        self._forget()
-        try:
-            for namespace in modules.values():
-                namespace.update(_STAND_INS)
-            for cls in self._classes:
-                setter = _defaults_setter(cls)
-                if setter is not None:
-                    cls.__attrs_pre_init__ = setter  # type: ignore[attr-defined]
-            yield
-        finally:
-            for cls in self._classes:
-                if "__attrs_pre_init__" in vars(cls):
-                    delattr(cls, "__attrs_pre_init__")
-            for (module, name), value in saved.items():
-                if value is _ABSENT:
-                    modules[module].pop(name, None)
-                else:
-                    modules[module][name] = value
-            self._forget()
-
-    def _forget(self) -> None:
+        The generated classes and modules are never touched. Each mirror's annotations are
+        types, not names: the stand-ins for ``Decimal`` and ``datetime`` and the mirrors of the
+        nested classes; its ``__attrs_pre_init__`` (:func:`_pre_init`) makes each new object an
+        instance of the generated class. A mirror is read once, when the decoders are built."""
+        if self._mirrored is not None:
+            return self._mirrored
+        mirrors: dict[type, type] = {}
         for cls in self._classes:
-            if "__msgspec_cache__" in vars(cls):
-                delattr(cls, "__msgspec_cache__")
+            namespace: dict[str, Any] = {
+                "__slots__": (),
+                "__module__": __name__,
+                "__attrs_pre_init__": _pre_init(cls),
+            }
+            mirrors[cls] = type(f"_Mirror{cls.__name__}", (cls,), namespace)
+        for cls, mirror in mirrors.items():
+            mirror.__annotations__ = {
+                field.name: _mirror_type(field.type, mirrors) for field in attrs.fields(cls)
+            }
+        self._mirrored = mirrors
+        return mirrors
 
     def _supported(self, type_: Any, seen: set[type]) -> bool:
         """Whether msgspec reads ``type_`` as the reference converter does (see the module)."""
@@ -208,38 +197,37 @@ class FastDecoder:
             return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
         return False
 
-    def _resolve_names(self) -> None:
-        """msgspec reads each class's annotations in its module's globals; names a generated
-        module imports only for type checkers (to avoid import cycles) are added there."""
-        if self._resolved:
-            return
-        names = {cls.__name__: cls for cls in self._classes}
-        for cls in self._classes:
-            for field in attrs.fields(cls):
-                for inner in _leaves(field.type):
-                    if inner in self._classes or (
-                        isinstance(inner, type) and issubclass(inner, enum.Enum)
-                    ):
-                        names.setdefault(inner.__name__, inner)
-        for cls in self._classes:
-            namespace = vars(sys.modules[cls.__module__])
-            for name, value in names.items():
-                namespace.setdefault(name, value)
-        self._resolved = True
+
+def _mirror_type(type_: Any, mirrors: dict[type, type]) -> Any:
+    """``type_`` as msgspec is told it: generated classes as their mirrors, ``Decimal`` and
+    ``datetime`` as their stand-ins (only types :meth:`FastDecoder._supported` accepted)."""
+    if type_ is Decimal:
+        return _Number
+    if type_ is datetime:
+        return _DateTime
+    if type_ in mirrors:
+        return mirrors[type_]
+    origin = get_origin(type_)
+    if origin is list:
+        return list[_mirror_type(get_args(type_)[0], mirrors)]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        return functools.reduce(operator.or_, [_mirror_type(a, mirrors) for a in get_args(type_)])
+    return type_
 
 
-def _defaults_setter(cls: type) -> Callable[[Any], None] | None:
-    """A function setting each field of ``cls`` that has a plain default to that default (None
-    when there is none: no call needed)."""
+def _pre_init(cls: type) -> Callable[[Any], None]:
+    """The mirror's ``__attrs_pre_init__``, which msgspec calls on each new object before it
+    sets the fields read: the object becomes a ``cls`` (same layout: the mirror adds no slot),
+    so msgspec fills and checks (``cls``'s own ``__attrs_post_init__``) a ``cls``; every field
+    with a plain default is set to it, which saves msgspec a failed ``hasattr`` (a raised
+    AttributeError) per absent field, most of its time on OCPI objects."""
     fields = [f for f in attrs.fields(cls) if f.default is not attrs.NOTHING and not _is_factory(f)]
-    if not fields:
-        return None
-    lines = ["def set_defaults(obj):"]
+    lines = ["def pre_init(obj):", "    obj.__class__ = _cls"]
     lines += [f"    obj.{f.name} = _d[{i}]" for i, f in enumerate(fields)]
-    namespace: dict[str, Any] = {"_d": tuple(f.default for f in fields)}
+    namespace: dict[str, Any] = {"_cls": cls, "_d": tuple(f.default for f in fields)}
     exec("\n".join(lines), namespace)  # the names are attrs field names
-    setter: Callable[[Any], None] = namespace["set_defaults"]
-    return setter
+    pre_init: Callable[[Any], None] = namespace["pre_init"]
+    return pre_init
 
 
 def _is_factory(field: attrs.Attribute[Any]) -> bool:
@@ -250,13 +238,6 @@ def _same_name(field: attrs.Attribute[Any]) -> bool:
     """A plain field read and written under its own name (the converter renames ``from_`` to
     ``from``; a field outside ``__init__`` is not read at all)."""
     return field.init and not field.name.endswith("_") and field.alias == field.name
-
-
-def _leaves(type_: Any) -> list[Any]:
-    args = get_args(type_)
-    if not args:
-        return [type_]
-    return [leaf for arg in args for leaf in _leaves(arg)]
 
 
 class FastEncoder:

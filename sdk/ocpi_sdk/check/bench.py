@@ -10,7 +10,6 @@ receives as events the active checks read.
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -195,18 +194,13 @@ class Bench:
 
     def response_url(self, key: str) -> str:
         """A URL on the bench where the platform POSTs a command's result."""
-        endpoint_url: Any = self.platform.endpoint_url
-        if "role" in inspect.signature(endpoint_url).parameters:  # simulators on the server kit
-            return f"{endpoint_url(self.version, 'commands', 'SENDER')}/command_result/{key}"
-        return f"{endpoint_url(self.version, 'commands')}/t/command_result/{key}"
+        url = self.platform.endpoint_url(self.version, "commands", "SENDER")
+        return f"{url}/command_result/{key}"
 
     def result(self, key: str) -> dict[str, Any] | None:
         """The result POSTed to :meth:`response_url` ``key`` (None while none came)."""
-        results = getattr(self.platform, "results", None)
-        if isinstance(results, dict):
-            found = results.get(key)
-            return {"key": key, "body": found.get("body")} if found else None
-        return next((e for e in self.events("command result") if e.get("key") == key), None)
+        found = self.platform.results.get(key)
+        return {"key": key, "body": found.get("body")} if found else None
 
     def wait_for(self, probe: Callable[[], Any], seconds: float) -> Any:
         """Poll ``probe`` until it gives something, for at most ``seconds``."""

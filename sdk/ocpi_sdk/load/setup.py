@@ -110,7 +110,7 @@ def _data(home: Any, connection: Connection, tasks: dict[str, int]) -> dict[str,
                     client.put(entry["country_code"], entry["party_id"], entry["id"], obj)
     else:
         data["tokens"] = home.store.all(f"{version}/tokens")
-        data["response_url"] = f"{home.endpoint_url(version, 'commands')}/t/command_result"
+        data["response_url"] = f"{home.endpoint_url(version, 'commands', 'SENDER')}/command_result"
         if {"start_session", "stop_session"} & set(tasks):
             pulled: Any = connection.client("locations")
             with pulled:

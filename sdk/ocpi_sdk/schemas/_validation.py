@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 import jsonschema
@@ -271,13 +271,20 @@ _VERDICT_KEYWORDS = ("anyOf", "oneOf", "not", "if", "contains")
 _ANNOTATIONS = frozenset({"$ref", "title", "description"})
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Entry:
     whole: Any
     validator: Any
     root: dict[str, Any] | None
     required: frozenset[str]
     declared: frozenset[str]
+
+    @functools.cached_property
+    def unknown_message(self) -> str:
+        """How :func:`_explain` words an unknown field at the root of this definition."""
+        title = self.root.get("title") if self.root else None
+        owner = f"{title} " if title else ""
+        return f"unknown field, not part of the OCPI {owner}object"
 
 
 class _Prop:
@@ -401,8 +408,7 @@ MAX_DEPTH = 200
 """A payload nested deeper than this is not an OCPI payload; it is reported, not walked."""
 
 
-@attrs.frozen
-class _Raw:
+class _Raw(NamedTuple):
     """One schema error, whichever engine found it: what ``_explain`` needs to word it."""
 
     rule: str
@@ -600,7 +606,9 @@ def _nan_as_number(error: _Raw) -> bool:
         isinstance(value, Decimal) and not value.is_finite()
     )
     expected = error.schema.get("type")
-    return non_finite and (expected == "number" or isinstance(expected, list) and "number" in expected)
+    return non_finite and (
+        expected == "number" or isinstance(expected, list) and "number" in expected
+    )
 
 
 def _is_open_enum_miss(error: _Raw) -> bool:
@@ -851,6 +859,24 @@ def check(
                 return _VALID
         elif not plain and entry.whole.is_valid(payload):
             return _VALID
+        if plain and not root_ok and entry.required.issubset(payload):
+            # only fields unknown at the root: those are the whole report, no second pass
+            unknown = [key for key in payload if key not in entry.declared]
+            if (
+                len(unknown) <= MAX_LISTED
+                and all(type(key) is str for key in unknown)
+                and entry.validator.is_valid(payload)
+            ):
+                found = _sorted(
+                    Problem(
+                        json_path((key,), path),
+                        entry.unknown_message,
+                        "unevaluatedProperties",
+                        "error" if strict else "note",
+                    )
+                    for key in unknown
+                )
+                return Report(found) if strict else Report(notes=found)
     except _ENGINE_FAILURES:
         pass
     errors = _Collector(path, "error")
