@@ -38,6 +38,42 @@ def test_the_full_scenario_through_a_hub(version: str) -> None:
     assert "NL*MSP EMSP CONNECTED" in client_info.detail
 
 
+def test_a_2_2_1_emsp_roams_with_a_2_1_1_cpo_through_a_translating_hub() -> None:
+    report = roam("2.2.1", via_hub=True, cpo_version="2.1.1")
+    _assert_passed(report)
+    text = report.text()
+    assert text.startswith("OCPI 2.2.1 eMSP, OCPI 2.1.1 CPO roaming scenario via a hub")
+    # the 2.1.1 CPO registered with no role: the hub lists it as OTHER
+    client_info = next(s for s in report.steps if s.name == "HubClientInfo from the hub")
+    assert "NL*CPO OTHER CONNECTED" in client_info.detail
+    # every kind of object crossed the hub, each way, and what did not fit is reported
+    expected = [
+        "Location 2.1.1->2.2.1 $.publish defaulted",
+        "Token 2.2.1->2.1.1 $.group_id dropped",
+        "StartSession 2.2.1->2.1.1 $.token.party_id dropped",
+        "AuthorizationInfo 2.2.1->2.1.1 $.authorization_reference dropped",
+        "Session 2.1.1->2.2.1 $.location dropped",
+        "CDR 2.1.1->2.2.1 $.location.facilities dropped",
+    ]
+    for loss in expected:
+        assert any(key.startswith(loss) for key in report.losses), (loss, text)
+    assert "losses met in the hub's translation" in text
+    # what the 2.2.1 side needs and 2.1.1 cannot say came from the hub's knowledge, and says so
+    assert any(k.startswith("Session 2.1.1->2.2.1 $.cdr_token") for k in report.supplied), text
+    assert any(k.startswith("Location 2.1.1->2.2.1 $.party_id") for k in report.supplied), text
+    assert report.to_dict()["cpo_version"] == "2.1.1" and report.to_dict()["losses"]
+
+
+def test_a_2_3_0_cpo_roams_with_a_2_2_1_emsp_through_a_translating_hub() -> None:
+    report = roam("2.2.1", via_hub=True, cpo_version="2.3.0")
+    _assert_passed(report)
+    assert any(k.startswith("Location 2.3.0->2.2.1 $.help_phone dropped") for k in report.losses)
+
+
+def test_the_same_version_through_a_hub_meets_no_loss() -> None:
+    assert roam("2.2.1", via_hub=True).losses == {}
+
+
 def test_the_scenario_absorbs_every_recoverable_fault() -> None:
     report = roam("2.2.1", faults="all", seed=3)
     _assert_passed(report)
@@ -71,6 +107,8 @@ def test_the_command_line_refuses_bad_input(capsys: pytest.CaptureFixture[str]) 
     assert main(["roam", "--version", "9.9"]) == 2
     assert main(["roam", "--faults", "gremlins"]) == 2
     assert main(["roam", "--version", "2.1.1", "--via-hub"]) == 2
+    assert main(["roam", "--version", "2.2.1", "--cpo-version", "2.1.1"]) == 2  # no hub
+    assert main(["roam", "--version", "2.2.1", "--cpo-version", "9.9", "--via-hub"]) == 2
     err = capsys.readouterr().err
     assert "unknown OCPI version 9.9" in err and "unknown fault 'gremlins'" in err
 

@@ -43,6 +43,14 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--via-hub", action="store_true", help="route everything through a hub")
     parser.add_argument(
+        "--cpo-version",
+        default=None,
+        help=(
+            "the CPO's OCPI version when it differs from --version (the eMSP's); needs "
+            "--via-hub: the hub converts what it forwards and the report lists the losses"
+        ),
+    )
+    parser.add_argument(
         "--faults", default="", help="comma-separated fault names, or 'all' (listed below)"
     )
     parser.add_argument("--count", type=positive, default=1, help="drivers charging at once")
@@ -63,7 +71,12 @@ def run(args: argparse.Namespace) -> int:
         chosen = faults.parse(args.faults)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if args.via_hub and not _has_routing(args.version):
+    cpo_version = args.cpo_version or args.version
+    if cpo_version not in sdk_versions():
+        raise UsageError(f"unknown OCPI version {cpo_version}; known: {', '.join(sdk_versions())}")
+    if cpo_version != args.version and not args.via_hub:
+        raise UsageError("--cpo-version other than --version needs --via-hub (the hub converts)")
+    if args.via_hub and not (_has_routing(args.version) or _has_routing(cpo_version)):
         raise UsageError(f"OCPI {args.version} has no hub routing headers; use 2.2.1 or later")
 
     progress = _Progress(sys.stderr)
@@ -76,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 count=args.count,
                 progress=progress,
+                cpo_version=cpo_version,
             )
     finally:
         progress.clear()

@@ -27,6 +27,8 @@ from ocpi_sdk import packages, schemas
 from ocpi_sdk.credentials import PartnerRecord
 from ocpi_sdk.errors import OcpiConnectionError, TransportError
 from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
+from ocpi_sdk.sim.translate import Translator
+from ocpi_sdk.translation import TranslationError
 from ocpi_sdk.transport import Routing
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class HubRouter:
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
         self.relays: dict[str, Relay] = {}
+        self.translate = Translator()
 
     def relay(self, version: str, module: str, result_op: str, relay: Relay) -> str:
         key = secrets.token_urlsafe(12)
@@ -92,13 +95,23 @@ def mount_hub(platform: Platform) -> None:
     platform.hub = router
     for version in platform.versions:
         module = __import__(f"ocpi_sdk.v{version.replace('.', '_')}.server", fromlist=["HANDLERS"])
+        stands_for = platform.config.translated.get(version)
         for (name, role), cls in module.HANDLERS.items():
+            if stands_for is not None and stands_for not in _implemented_by(version, cls):
+                continue  # a version without roles: only the side the hub stands for there
             if name == "hubclientinfo":
                 if role == "SENDER":
                     platform.server.mount(_client_info_sender(platform, cls))
                 continue  # the Receiver: HubClientInfo is written by the hub alone
             methods = {route.handler: _forwarding(router, route) for route in cls.routes}
             platform.server.mount(type(f"Hub{cls.__name__}", (cls,), methods)())
+
+
+def _implemented_by(version: str, cls: type[InterfaceHandler]) -> tuple[str, ...]:
+    for interface in schemas.interfaces(version):
+        if interface.module == cls.module and interface.role == cls.role:
+            return tuple(interface.implemented_by)
+    return ()
 
 
 def _client_info_sender(platform: Platform, cls: type[InterfaceHandler]) -> InterfaceHandler:
@@ -169,7 +182,10 @@ async def _pass_on(
                 http_status=404,
             )
         sent_body, sent_query = _relayed(router, route, ctx, target, body, dict(query))
+        sent_body = _translated(router, route, sent_body, ctx.version, target.version, ctx.partner)
+        sent_query = router.translate.query(route, sent_query, ctx.version, target.version)
         result = await _call(platform, route, ctx, target, path, sent_body, sent_query)
+        result = _translated(router, route, result, target.version, ctx.version, target)
         platform.emit("forwarded", method=route.method, module=route.module, to=str(ctx.to_party))
     return result
 
@@ -207,6 +223,22 @@ def _relayed(
     return body, query
 
 
+def _translated(
+    router: HubRouter, route: Route, value: Any, source: str, target: str, owner: PartnerRecord
+) -> Any:
+    """``value`` converted from ``source`` to ``target`` (the two parties' versions), its owner's
+    ``country_code``/``party_id`` taken from the registration of ``owner``."""
+    name = getattr(route.body, "__name__", None) if route.body_partial else None
+    try:
+        return router.translate(value, source, target, _party_of(owner), name=name)
+    except TranslationError as exc:
+        raise Refused(
+            status.GENERIC_SERVER_ERROR,
+            f"the hub cannot convert this {route.module} object from OCPI {source} "
+            f"to {target}: {exc}",
+        ) from None
+
+
 def _same_origin(url: str, record: PartnerRecord) -> bool:
     wanted = urlsplit(url)
     origins = {(urlsplit(e.url).scheme, urlsplit(e.url).netloc) for e in record.endpoints}
@@ -234,6 +266,7 @@ async def _result(
     if requester is None:
         raise Refused(status.UNKNOWN_RECEIVER, "the requesting party is gone", http_status=404)
     client = _client(platform, requester, route, ctx)
+    body = _translated(router, route, body, ctx.version, requester.version, caller)
     try:
         await getattr(client, route.name)(body, response_url=relay.url)
     except TransportError as exc:
@@ -249,9 +282,16 @@ def _client(platform: Platform, target: PartnerRecord, route: Route, ctx: Reques
     options: dict[str, Any] = {"client": platform.http(), "retries": SIM_RETRIES}
     if ctx.correlation_id:  # a new X-Request-ID per hop, the same X-Correlation-ID
         options["correlation_id"] = ctx.correlation_id
-    if ctx.party is not None:
+    if packages.package(target.version).PROFILE.routing_headers:
         to = _party_of(target)
-        options["routing"] = Routing(ctx.party.country_code, ctx.party.party_id, *to)
+        sender = (
+            (ctx.party.country_code, ctx.party.party_id)
+            if ctx.party is not None
+            else _party_of(ctx.partner)  # a 2.1.1 party: the one its registration names
+        )
+        (from_cc, from_id), (to_cc, to_id) = sender, to
+        if from_cc and from_id and to_cc and to_id:
+            options["routing"] = Routing(from_cc, from_id, to_cc, to_id)
     return connection.async_client(route.module, role=route.role, **options)
 
 
@@ -296,10 +336,12 @@ def _refusal(exc: TransportError) -> Refused:
 
 def client_connected(platform: Platform, version: str, record: PartnerRecord) -> None:
     """A party registered with the hub: record a ClientInfo per role it has (CONNECTED), served
-    by the hub's HubClientInfo Sender interface, and push it to the other connected parties."""
+    by the hub's HubClientInfo Sender interface of every version that has one (a 2.1.1 party,
+    which has no roles, as OTHER), and push it to the other connected parties."""
     from ocpi_sdk.converter import format_datetime
 
-    if "ClientInfo" not in schemas.names(version):
+    served = [v for v in platform.versions if "ClientInfo" in schemas.names(v)]
+    if not served:
         return
     credentials = record.credentials
     roles = credentials.get("roles") or [
@@ -315,7 +357,8 @@ def client_connected(platform: Platform, version: str, record: PartnerRecord) ->
             "last_updated": now,
         }
         key = (role["country_code"], role["party_id"], f"{role['country_code']}{role['party_id']}")
-        platform.put(f"{version}/hubclientinfo", key, info)
+        for each in served:
+            platform.put(f"{each}/hubclientinfo", key, info)
         platform.emit("client info", party=f"{role['country_code']}*{role['party_id']}")
         for other in list(platform.partners.partners.values()):
             if other.token_c != record.token_c:

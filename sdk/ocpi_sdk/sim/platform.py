@@ -53,6 +53,10 @@ class SimConfig:
     tokens: int = 5
     command_delay: float = 0.05
     update_interval: float = 0.05
+    translated: dict[str, str] = attrs.field(factory=dict)
+    """A hub's versions without routing headers (2.1.1) that it also speaks, each to the one
+    side it stands for there (``{"2.1.1": "EMSP"}``: a 2.1.1 CPO sees the hub as its eMSP),
+    converting what it forwards to and from the other party's version."""
 
     def __attrs_post_init__(self) -> None:
         if self.role not in ROLES:
@@ -79,6 +83,7 @@ class Platform:
             from ocpi_sdk.sim.hub import refuse_unroutable
 
             config.versions = refuse_unroutable(config.versions)
+            config.versions += tuple(v for v in config.translated if v not in config.versions)
         self.config = config
         self.role = config.role
         self.store = ObjectStore(config.db_path)

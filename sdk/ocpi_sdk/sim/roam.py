@@ -58,7 +58,10 @@ class RoamReport:
     via_hub: bool
     drivers: int
     faults: tuple[str, ...]
+    cpo_version: str | None = None
     steps: list[Step] = attrs.field(factory=list)
+    losses: dict[str, int] = attrs.field(factory=dict)
+    supplied: dict[str, int] = attrs.field(factory=dict)
     tolerated: dict[str, int] = attrs.field(factory=dict)
     faults_met: dict[str, int] = attrs.field(factory=dict)
     seconds: float = 0.0
@@ -72,12 +75,15 @@ class RoamReport:
         return {
             "ok": self.ok,
             "version": self.version,
+            "cpo_version": self.cpo_version or self.version,
             "via_hub": self.via_hub,
             "drivers": self.drivers,
             "faults": list(self.faults),
             "seconds": round(self.seconds, 3),
             "steps": [attrs.asdict(s) for s in self.steps],
             "tolerated": self.tolerated,
+            "losses": self.losses,
+            "supplied": self.supplied,
             "faults_met": {
                 name: {"times": times, "handled": fault_names.HANDLING.get(name, "")}
                 for name, times in sorted(self.faults_met.items())
@@ -87,7 +93,10 @@ class RoamReport:
 
     def text(self) -> str:
         route = " via a hub" if self.via_hub else ""
-        lines = [f"OCPI {self.version} roaming scenario{route}, {self.drivers} driver(s)"]
+        versions = self.version
+        if self.cpo_version and self.cpo_version != self.version:
+            versions = f"{self.version} eMSP, OCPI {self.cpo_version} CPO"
+        lines = [f"OCPI {versions} roaming scenario{route}, {self.drivers} driver(s)"]
         if self.faults:
             lines.append(f"faults injected: {', '.join(self.faults)}")
         lines.append("")
@@ -108,6 +117,17 @@ class RoamReport:
         if self.tolerated:
             tolerated = ", ".join(f"{k} x{v}" for k, v in sorted(self.tolerated.items()))
             lines.append(f"tolerated by the SDK: {tolerated}")
+        if self.losses:
+            lines.append("losses met in the hub's translation (object versions path kind: why):")
+            for loss, times in sorted(self.losses.items()):
+                lines.append(f"  x{times:<4} {loss}")
+        if self.supplied:
+            lines.append(
+                "values the hub supplied (owner from the registration, cdr_token from the "
+                "forwarded Token, timeout of its relay):"
+            )
+            for path, times in sorted(self.supplied.items()):
+                lines.append(f"  x{times:<4} {path}")
         if self.error:
             lines.append(f"error: {self.error}")
         verdict = "PASSED" if self.ok else "FAILED"
@@ -130,8 +150,12 @@ class Scenario:
         seed: int = 0,
         count: int = 1,
         progress: Progress | None = None,
+        cpo_version: str | None = None,
     ) -> None:
         self.version = version
+        self.cpo_version = cpo_version or version
+        if self.cpo_version != version and not via_hub:
+            raise ValueError("parties of different versions roam only through a hub")
         self.via_hub = via_hub
         self.count = count
         self.progress = progress or (lambda line: None)
@@ -139,7 +163,7 @@ class Scenario:
         self.cpo = Platform(
             SimConfig(
                 role="CPO",
-                versions=(version,),
+                versions=(self.cpo_version,),
                 faults=faults,
                 seed=seed,
                 locations=locations,
@@ -149,10 +173,15 @@ class Scenario:
         self.emsp = Platform(
             SimConfig(role="EMSP", versions=(version,), faults=faults, seed=seed, tokens=count)
         )
+        both = tuple(dict.fromkeys((version, self.cpo_version)))
+        unrouted = {self.cpo_version: "EMSP", version: "CPO"} if len(both) > 1 else {}
+        translated = {v: side for v, side in unrouted.items() if not _routed(v)}
         self.hub = (
-            Platform(SimConfig(role="HUB", versions=(version,), seed=seed)) if via_hub else None
+            Platform(SimConfig(role="HUB", versions=both, translated=translated, seed=seed))
+            if via_hub
+            else None
         )
-        self.report = RoamReport(version, via_hub, count, faults)
+        self.report = RoamReport(version, via_hub, count, faults, cpo_version)
         self.clients: list[Any] = []
         self.connection: Connection | None = None
         self.charging_sessions: dict[str, str] = {}  # token uid -> id of its charging Session
@@ -240,6 +269,9 @@ class Scenario:
                 continue
             for name, times in platform.faults.met.items():
                 self.report.faults_met[name] = self.report.faults_met.get(name, 0) + times
+            if platform.hub is not None:
+                self.report.losses.update(platform.hub.translate.losses)
+                self.report.supplied.update(platform.hub.translate.supplied)
             for event in platform.events:
                 if event.kind == "error":
                     problems.append(
@@ -336,14 +368,24 @@ class Scenario:
     ) -> Connection:
         """``party`` registers with ``other`` through the SDK and records the partner it got."""
         us = Party(party.issue_token(), party.versions_url, party.party_roles())
+        version = self.cpo_version if party is self.cpo else self.version
         registration = await aregister(
-            other.versions_url, other.token_a, us, role=role, versions=[self.version], client=http
+            other.versions_url, other.token_a, us, role=role, versions=[version], client=http
         )
+        credentials = _credentials_dict(registration.credentials)
+        if self.hub is not None and not _routed(version):
+            # OCPI 2.1.1 has no routing headers: which parties a hub connection carries is
+            # configured by the operator; here, the hub itself and the peer behind it.
+            hub = {k: credentials.get(k) for k in ("country_code", "party_id")}
+            credentials["roles"] = [
+                {"role": "HUB", **hub},
+                {"role": role_of_peer(role), "country_code": peer[0], "party_id": peer[1]},
+            ]
         party.accept_partner(
             incoming=us.token,
             outgoing=registration.connection.token,
             connection=registration.connection,
-            credentials=_credentials_dict(registration.credentials),
+            credentials=credentials,
         )
         if self.hub is not None:
             party.peer = peer
@@ -520,6 +562,15 @@ def _token_uid(session: dict[str, Any]) -> str | None:
     return str(auth) if auth is not None else None
 
 
+def _routed(version: str) -> bool:
+    return bool(packages.package(version).PROFILE.routing_headers)
+
+
+def role_of_peer(role: str) -> str:
+    """The role of the party on the other side of the hub from a party of ``role``."""
+    return "EMSP" if role == "CPO" else "CPO"
+
+
 def _credentials_dict(credentials: Any) -> dict[str, Any]:
     from ocpi_sdk import packages as pkgs
 
@@ -577,10 +628,21 @@ def roam(
     seed: int = 0,
     count: int = 1,
     progress: Progress | None = None,
+    cpo_version: str | None = None,
 ) -> RoamReport:
-    """Run the roaming scenario and return its report (never raises for a failed step)."""
+    """Run the roaming scenario and return its report (never raises for a failed step).
+
+    ``version`` is the eMSP's OCPI version, and the CPO's unless ``cpo_version`` names another:
+    then the hub (``via_hub``) converts everything it forwards between the two, and the report
+    lists the losses it met."""
     chosen = fault_names.parse(faults) if isinstance(faults, str) else tuple(faults)
     scenario = Scenario(
-        version, via_hub=via_hub, faults=chosen, seed=seed, count=count, progress=progress
+        version,
+        via_hub=via_hub,
+        faults=chosen,
+        seed=seed,
+        count=count,
+        progress=progress,
+        cpo_version=cpo_version,
     )
     return asyncio.run(scenario.run())
