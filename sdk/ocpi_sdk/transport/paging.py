@@ -12,6 +12,7 @@ that failed half-way can be resumed.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 _UNSET = {"none", "null", "undefined", "nan"}
 _LINK_FAILED = (400, 404, 410, 422)
+REPEAT_WINDOW = 20
+"""How many recent pages a pull looks back at to find objects a partner sent twice."""
 
 
 @attrs.define
@@ -80,7 +83,10 @@ class Pager:
         self.by_offset = False
         self.started = False
         self.seen_urls: set[str] = set()
-        self.seen_keys: set[int] = set()
+        # Repeats are looked for in the last REPEAT_WINDOW pages: memory stays flat on long pulls.
+        self.seen_keys: dict[int, int] = {}  # object digest -> number of the page it came on
+        self.window: deque[list[int]] = deque()
+        self.page_number = 0
         self.home = origin(core.url)
         self.state = PullState(
             next_url=page_url, next_offset=self.base_offset if page_url is None else None
@@ -253,19 +259,30 @@ class Pager:
     # ---- repeats --------------------------------------------------------------------------
 
     def _drop_repeats(self, items: list[Any], url: str) -> tuple[list[Any], int]:
-        """The objects not seen on an earlier page (or earlier on this one), and how many
-        repeats were left out (each reported with its id)."""
+        """The objects not seen on one of the last ``REPEAT_WINDOW`` pages (or earlier on this
+        one), and how many repeats were left out (each reported with its id). Repeats come from
+        objects shifting between pages while a partner's list changes, so a window of pages
+        finds them with memory that stays flat however long the pull."""
         fresh: list[Any] = []
         repeats: list[str] = []
         seen = self.seen_keys
+        number = self.page_number = self.page_number + 1
+        digests: list[int] = []
         for item in items:
             key, label = self._identity(item)
-            digest = hash(key)  # 64 bits per object seen: bounded memory on long pulls
+            digest = hash(key)  # 64 bits per object seen
             if digest in seen:
                 repeats.append(label)
                 continue
-            seen.add(digest)
+            seen[digest] = number
+            digests.append(digest)
             fresh.append(item)
+        self.window.append(digests)
+        if len(self.window) > REPEAT_WINDOW:
+            old = number - REPEAT_WINDOW
+            for digest in self.window.popleft():
+                if seen.get(digest) == old:
+                    del seen[digest]
         if repeats:
             shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
             self._tolerate(
