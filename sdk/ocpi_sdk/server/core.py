@@ -263,13 +263,7 @@ class OcpiServer:
         http_status: int = 200,
         headers: Mapping[str, str] | None = None,
     ) -> OutgoingResponse:
-        out = {"Content-Type": JSON}
-        for name in ("X-Request-ID", "X-Correlation-ID"):
-            value = request.header(name)
-            if value is not None:
-                out[name] = value
-        out.update(headers or {})
-        return OutgoingResponse(http_status, out, orjson.dumps(body, default=json_default))
+        return self._raw(request, orjson.dumps(body, default=json_default), headers, http_status)
 
     async def _dispatch(self, request: IncomingRequest) -> tuple[OutgoingResponse, str | None]:
         parts = request.path.strip("/").split("/") if request.path.strip("/") else []
@@ -617,16 +611,20 @@ class OcpiServer:
         return self._raw(request, _page_body(parts), headers)
 
     def _raw(
-        self, request: IncomingRequest, body: bytes, headers: Mapping[str, str]
+        self,
+        request: IncomingRequest,
+        body: bytes,
+        headers: Mapping[str, str] | None = None,
+        http_status: int = 200,
     ) -> OutgoingResponse:
-        """A success response whose body (an envelope) is already written."""
+        """A response whose body (an envelope) is already written, with the request's ids."""
         out = {"Content-Type": JSON}
         for name in ("X-Request-ID", "X-Correlation-ID"):
             value = request.header(name)
             if value is not None:
                 out[name] = value
-        out.update(headers)
-        return OutgoingResponse(200, out, body)
+        out.update(headers or {})
+        return OutgoingResponse(http_status, out, body)
 
 
 def _page_body(parts: Sequence[bytes]) -> bytes:
