@@ -173,29 +173,59 @@ class FastDecoder:
         return mirrors
 
     def _supported(self, type_: Any, seen: set[type]) -> bool:
-        """Whether msgspec reads ``type_`` as the reference converter does (see the module)."""
-        if type_ in _SCALARS:
+        """Whether msgspec reads ``type_`` as the reference converter does (see the module):
+        a class that brings its own ``__attrs_pre_init__`` is left out, and a number inside a
+        list could hide a string from the check."""
+        return _walkable(
+            type_,
+            self._classes,
+            seen,
+            own_class=lambda cls: "__attrs_pre_init__" not in vars(cls),
+            own_field=_same_name,
+            list_item=lambda item: item is not Decimal,
+        )
+
+
+def _walkable(
+    type_: Any,
+    classes: Any,
+    seen: set[type],
+    *,
+    own_class: Callable[[type], bool],
+    own_field: Callable[[attrs.Attribute[Any]], bool],
+    list_item: Callable[[Any], bool],
+) -> bool:
+    """Whether every type reachable from ``type_`` is one a fast path handles: scalars, string
+    enums, generated ``classes`` (passing ``own_class``, each field passing ``own_field``),
+    lists of such (items passing ``list_item``) and ``X | None``. The decoder and the encoder
+    differ only in those three rules."""
+    if type_ in _SCALARS:
+        return True
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return issubclass(type_, str)
+    walk = functools.partial(
+        _walkable,
+        classes=classes,
+        seen=seen,
+        own_class=own_class,
+        own_field=own_field,
+        list_item=list_item,
+    )
+    if type_ in classes:
+        if type_ in seen:
             return True
-        if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return issubclass(type_, str)
-        if type_ in self._classes:
-            if type_ in seen:
-                return True
-            seen.add(type_)
-            if "__attrs_pre_init__" in vars(type_):
-                return False
-            return all(
-                _same_name(field) and self._supported(field.type, seen)
-                for field in attrs.fields(type_)
-            )
-        origin = get_origin(type_)
-        args = get_args(type_)
-        if origin is list:  # a number inside a list could hide a string from the check
-            return args[0] is not Decimal and self._supported(args[0], seen)
-        if origin in (Union, types.UnionType):
-            others = [a for a in args if a is not type(None)]
-            return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
-        return False
+        seen.add(type_)
+        if not own_class(type_):
+            return False
+        return all(own_field(f) and walk(f.type) for f in attrs.fields(type_))
+    origin = get_origin(type_)
+    args = get_args(type_)
+    if origin is list:
+        return list_item(args[0]) and walk(args[0])
+    if origin in (Union, types.UnionType):
+        others = [a for a in args if a is not type(None)]
+        return len(others) == 1 and len(args) == 2 and walk(others[0])
+    return False
 
 
 def _mirror_type(type_: Any, mirrors: dict[type, type]) -> Any:
@@ -307,28 +337,16 @@ class FastEncoder:
             return self._dumpers
 
     def _supported(self, type_: Any, seen: set[type]) -> bool:
-        if type_ in _SCALARS:
-            return True
-        if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return issubclass(type_, str)
-        if type_ in self._classes:
-            if type_ in seen:
-                return True
-            seen.add(type_)
-            return all(
-                _same_name(f)
-                and (f.default is attrs.NOTHING or f.default is None)
-                and self._supported(f.type, seen)
-                for f in attrs.fields(type_)
-            )
-        origin = get_origin(type_)
-        args = get_args(type_)
-        if origin is list:
-            return self._supported(args[0], seen)
-        if origin in (Union, types.UnionType):
-            others = [a for a in args if a is not type(None)]
-            return len(others) == 1 and len(args) == 2 and self._supported(others[0], seen)
-        return False
+        """Whether the generated function writes ``type_`` as the converter does: fields under
+        their own names whose default, if any, is ``None``."""
+        return _walkable(
+            type_,
+            self._classes,
+            seen,
+            own_class=lambda cls: True,
+            own_field=lambda f: _same_name(f) and (f.default is attrs.NOTHING or f.default is None),
+            list_item=lambda item: True,
+        )
 
     def _function(self, cls: type) -> str:
         """The unstructuring function of ``cls``: as the converter's (cattrs with
