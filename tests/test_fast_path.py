@@ -242,6 +242,44 @@ def test_numbers_read_the_same(price: str, fast: bool) -> None:
     assert check(converter, PRICE % price, PriceComponent) is fast
 
 
+TOKEN = '{"country_code": %s, "party_id": "TNM", "uid": "1", "type": "RFID", "contract_id": "C"}'
+
+
+@pytest.mark.parametrize(
+    ("country_code", "fast"),
+    [
+        ('"NL"', True),
+        (r'"\u00e9\u00e9"', True),  # two code points, four UTF-8 bytes: within string(2)
+        (r'"\ud83d\ude00\ud83d\ude00"', True),  # two code points outside the BMP
+        ('"NLD"', False),  # one over the limit: the reference names the field
+        (r'"\u00e9\u0301x"', False),  # three code points, however it is rendered
+    ],
+)
+def test_string_limits_count_code_points_as_the_reference(country_code: str, fast: bool) -> None:
+    """The mirrors check ``maxLength`` in msgspec (``Meta``), not in the class's Python checks:
+    the two count the same characters."""
+    from ocpi_sdk.v2_2_1 import CdrToken, converter
+
+    assert check(converter, TOKEN % country_code, CdrToken) is fast
+
+
+def test_the_mirrors_carry_every_constraint_of_the_classes() -> None:
+    """Each generated class's ``__attrs_post_init__`` checks exactly its fields' ``metadata``; the
+    fast path reads those as msgspec constraints and runs no class check: every field with a
+    limit refuses one character (or item) past it, for every class of every version."""
+    for version in ("2.1.1", "2.2.1", "2.3.0"):
+        converter = package(version).converter
+        mirrors = converter._fast._mirrors()
+        for cls in converter.classes:
+            for field in attrs.fields(cls):
+                for rule, limit in field.metadata.items():
+                    annotation = str(mirrors[cls].__annotations__[field.name])
+                    name = {"items_max_length": "max_length", "min_items": "min_length"}.get(
+                        rule, rule
+                    )
+                    assert f"{name}={limit}" in annotation, (cls, field.name, annotation)
+
+
 @pytest.mark.parametrize(
     "raw",
     [

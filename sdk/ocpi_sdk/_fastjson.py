@@ -12,10 +12,11 @@ classes nor their modules change while other threads use them. Where msgspec's o
 differs from the converter's, a mirror's annotations hold stand-in types, so the converter's
 rules decide:
 
-- a ``Decimal`` field is read as :class:`_Number`: msgspec hands over the ``Decimal`` made from the
-  JSON number's text (``float_hook``) or the integer, and the hook keeps it; a JSON string
-  (msgspec would read ``"2.50"`` as a number), a number beyond a float's range or with hundreds
-  of digits falls back;
+- a ``Decimal`` field is read as any JSON value (msgspec would read ``"2.50"`` as a number): a
+  fraction or exponent becomes the ``Decimal`` of its text in C (``float_hook``, a context that
+  refuses a number beyond a float's range or with more than 76 digits), and the mirror's
+  ``__attrs_post_init__`` (:func:`_post_init`) keeps it, turns an integer into its ``Decimal``
+  and refuses anything else (a string, ``true``, an object, ...);
 - a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
   ``parse_datetime`` (UTC with or without ``Z``); a string ``datetime.fromisoformat`` reads as
   UTC is taken as it reads it, which is ``parse_datetime``'s own first step and answer.
@@ -26,12 +27,18 @@ closed enum, a broken constraint, text that is not JSON, ...), on bytes that are
 classes) and on target types with anything msgspec may read differently (a field renamed from
 its JSON name, ``Any``, a union of several types, numbers inside a list).
 
+The generated classes check their string lengths and list sizes in ``__attrs_post_init__``; a
+mirror has the same limits as msgspec constraints (``Meta``, from the fields' ``metadata``, which
+the generator writes from the same schema keywords as those checks), read in C, and runs no
+Python after its fields are read unless it has numbers to check.
+
 ``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
 property-test corpus.
 """
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
 import operator
@@ -40,7 +47,7 @@ import types
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Annotated, Any, Final, Union, get_args, get_origin
 
 import attrs
 import msgspec
@@ -62,16 +69,31 @@ class _StandIn(type):
     __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
 
 
-class _Number(metaclass=_StandIn):
-    """What msgspec is told a ``Decimal`` field holds, so that the hook decides."""
-
-
 class _DateTime(metaclass=_StandIn):
     """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
 
 
-_FLOAT_RANGE = 300  # decimal exponents a float holds (with room): the reference reads floats
-_SHORT = Decimal(1).__sizeof__()  # a Decimal whose digits fit its smallest allocation (<= 76)
+_NUMBERS = decimal.Context(
+    prec=76,
+    Emax=299,
+    Emin=-299,
+    traps=[
+        getattr(decimal, name)
+        for name in (
+            "Clamped",
+            "DivisionByZero",
+            "FloatOperation",
+            "Inexact",
+            "InvalidOperation",
+            "Overflow",
+            "Rounded",
+            "Subnormal",
+            "Underflow",
+        )
+    ],
+)
+"""How the fast path reads a fraction's text: exactly, or not at all (any rounding, more than 76
+digits, an exponent beyond a float's range raises, and the reference decides)."""
 
 
 class FastDecoder:
@@ -85,22 +107,13 @@ class FastDecoder:
         fromisoformat = datetime.fromisoformat
 
         def hook(type_: Any, value: Any) -> Any:
-            kind = value.__class__
-            if (
-                kind is Decimal
-                and -_FLOAT_RANGE < value.adjusted() < _FLOAT_RANGE
-                and value.__sizeof__() == _SHORT  # not hundreds of digits
-            ):
-                return value  # made by float_hook from the number's text
             if type_ is _DateTime:
-                if kind is str:  # parse_datetime's own first step, and its answer for UTC
+                if value.__class__ is str:  # parse_datetime's own first step, and its UTC answer
                     parsed = fromisoformat(value)
                     if parsed.tzinfo is UTC:
                         return parsed
                 return parse_datetime(value)
-            if kind is int and type_ is _Number and -(1 << 63) <= value < (1 << 64):
-                return Decimal(value)
-            raise TypeError("left to the converter")  # a string for a number, too large, ...
+            raise TypeError("left to the converter")
 
         self._hook = hook
 
@@ -136,7 +149,9 @@ class FastDecoder:
                 mirrors = self._mirrors()
                 try:
                     decoder = msgspec.json.Decoder(
-                        _mirror_type(cls, mirrors), dec_hook=self._hook, float_hook=Decimal
+                        _mirror_type(cls, mirrors),
+                        dec_hook=self._hook,
+                        float_hook=_NUMBERS.create_decimal,
                     )
                 except (TypeError, NameError):
                     decoder = None
@@ -153,8 +168,10 @@ class FastDecoder:
 
         The generated classes and modules are never touched. Each mirror's annotations are
         types, not names: the stand-ins for ``Decimal`` and ``datetime`` and the mirrors of the
-        nested classes; its ``__attrs_pre_init__`` (:func:`_pre_init`) makes each new object an
-        instance of the generated class. A mirror is read once, when the decoders are built."""
+        nested classes, with the fields' constraints; its ``__attrs_pre_init__``
+        (:func:`_pre_init`) makes each new object an instance of the generated class, and its
+        ``__attrs_post_init__`` (:func:`_post_init`) replaces the class's own checks. A mirror is
+        read once, when the decoders are built."""
         if self._mirrored is not None:
             return self._mirrored
         mirrors: dict[type, type] = {}
@@ -163,11 +180,13 @@ class FastDecoder:
                 "__slots__": (),
                 "__module__": __name__,
                 "__attrs_pre_init__": _pre_init(cls),
+                "__attrs_post_init__": _post_init(cls),
             }
             mirrors[cls] = type(f"_Mirror{cls.__name__}", (cls,), namespace)
         for cls, mirror in mirrors.items():
             mirror.__annotations__ = {
-                field.name: _mirror_type(field.type, mirrors) for field in attrs.fields(cls)
+                field.name: _mirror_type(field.type, mirrors, field.metadata)
+                for field in attrs.fields(cls)
             }
         self._mirrored = mirrors
         return mirrors
@@ -228,20 +247,33 @@ def _walkable(
     return False
 
 
-def _mirror_type(type_: Any, mirrors: dict[type, type]) -> Any:
-    """``type_`` as msgspec is told it: generated classes as their mirrors, ``Decimal`` and
-    ``datetime`` as their stand-ins (only types :meth:`FastDecoder._supported` accepted)."""
+def _mirror_type(type_: Any, mirrors: dict[type, type], metadata: Any = None) -> Any:
+    """``type_`` as msgspec is told it: generated classes as their mirrors, ``datetime`` as its
+    stand-in, ``Decimal`` as any value (:func:`_post_init` checks it), and the field's
+    ``metadata`` (the constraints the class's ``__attrs_post_init__`` checks) as msgspec
+    constraints (only types :meth:`FastDecoder._supported` accepted)."""
+    limits = metadata or {}
     if type_ is Decimal:
-        return _Number
+        return Any
     if type_ is datetime:
         return _DateTime
     if type_ in mirrors:
         return mirrors[type_]
+    if type_ is str and "max_length" in limits:
+        return Annotated[str, msgspec.Meta(max_length=limits["max_length"])]
     origin = get_origin(type_)
     if origin is list:
-        return list[_mirror_type(get_args(type_)[0], mirrors)]  # type: ignore[misc]
+        item = _mirror_type(get_args(type_)[0], mirrors)
+        if "items_max_length" in limits:
+            item = Annotated[item, msgspec.Meta(max_length=limits["items_max_length"])]
+        listed = list[item]  # type: ignore[valid-type]
+        if "min_items" in limits:
+            return Annotated[listed, msgspec.Meta(min_length=limits["min_items"])]
+        return listed
     if origin in (Union, types.UnionType):
-        return functools.reduce(operator.or_, [_mirror_type(a, mirrors) for a in get_args(type_)])
+        return functools.reduce(
+            operator.or_, [_mirror_type(a, mirrors, metadata) for a in get_args(type_)]
+        )
     return type_
 
 
@@ -258,6 +290,34 @@ def _pre_init(cls: type) -> Callable[[Any], None]:
     exec("\n".join(lines), namespace)  # the names are attrs field names
     pre_init: Callable[[Any], None] = namespace["pre_init"]
     return pre_init
+
+
+def _post_init(cls: type) -> Callable[[Any], None] | None:
+    """The mirror's ``__attrs_post_init__``: ``None`` (no Python runs once msgspec has read the
+    fields) unless ``cls`` has number fields, which msgspec reads as any value: a ``Decimal``
+    made by ``float_hook`` is kept, an integer becomes its ``Decimal`` (as the converter's), and
+    anything else raises, so that the reference decides."""
+    numbers = [f for f in attrs.fields(cls) if f.type in (Decimal, Decimal | None)]
+    if not numbers:
+        return None
+    lines = ["def post_init(obj):"]
+    for field in numbers:
+        optional = "" if field.default is attrs.NOTHING else " and v is not None"
+        lines.append(f"    v = obj.{field.name}")
+        lines.append(f"    if v.__class__ is not _Decimal{optional}:")
+        lines.append(f"        obj.{field.name} = _integer(v)")
+    namespace: dict[str, Any] = {"_Decimal": Decimal, "_integer": _integer}
+    exec("\n".join(lines), namespace)  # the names are attrs field names
+    post_init: Callable[[Any], None] = namespace["post_init"]
+    return post_init
+
+
+def _integer(value: Any) -> Decimal:
+    """A JSON integer in a number field as the converter reads it (within 64 bits; anything
+    larger, or not an integer, is left to the converter)."""
+    if value.__class__ is int and -(1 << 63) <= value < (1 << 64):
+        return Decimal(value)
+    raise TypeError("left to the converter")
 
 
 def _is_factory(field: attrs.Attribute[Any]) -> bool:

@@ -55,6 +55,9 @@ MAX_EXPONENT = 1000
 writing: written without exponent form it would be that many digits long."""
 
 
+_TEXT = (bytes, str, bytearray, memoryview)  # what ``loads`` reads as JSON text
+
+
 def parse_datetime(value: Any, _type: Any = datetime) -> datetime:
     """An OCPI DateTime string as an aware UTC datetime (a missing ``Z`` means UTC)."""
     if type(value) is not str:
@@ -432,7 +435,7 @@ class OcpiConverter:
         ``cls`` is a generated model (``Location``) or a list of one (``list[Location]``).
         Raises :class:`~ocpi_sdk.errors.PayloadError` naming each bad field by its JSON path.
         """
-        if isinstance(raw, bytes | bytearray | memoryview | str):
+        if isinstance(raw, _TEXT):
             if not strict:  # the fast path gives the same objects, or leaves it to the rest
                 fast = self._fast.decode(raw, cls)
                 if fast is not _fastjson.FALLBACK:
