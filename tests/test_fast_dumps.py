@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
+import orjson
 import pytest
 
 from ocpi_sdk import _fastjson
@@ -240,3 +241,24 @@ def test_a_class_that_holds_itself_is_written_as_the_reference_writes_it() -> No
     assert "_dump_Node" in converter._fast_out._function(Node).split("\n", 1)[1]
     assert check_dumps(converter, tree)
     assert check_dumps(converter, [tree, leaf])
+
+
+def test_another_default_for_numbers_is_called_for_every_number(examples_dir: Path) -> None:
+    """The Fragment shortcut is taken only where it is what ``default`` writes: with another
+    ``default`` (numbers as strings), every number goes to it."""
+    from ocpi_sdk.v2_2_1 import converter
+
+    def as_string(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        raise TypeError(type(value).__name__)
+
+    encoder = _fastjson.FastEncoder(
+        converter.classes, converter._lenient.get_unstructure_hook, as_string
+    )
+    assert not encoder._namespace["_own_digits"]
+    for put in _number_places(_cdr(examples_dir)).values():
+        for value in (Decimal("2.50"), Decimal("1E+3"), 2.5):
+            obj = put(value)
+            expected = orjson.dumps(converter.to_dict(obj), default=as_string)
+            assert encoder.encode(obj) == expected

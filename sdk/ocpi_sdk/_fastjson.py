@@ -334,12 +334,15 @@ class FastEncoder:
     """``dumps`` without cattrs: per-class functions, generated from the attrs fields when first
     needed, that build the same dicts as the converter's unstructuring (fields in order, ``None``
     fields left out), written by orjson with the converter's own ``default`` for numbers.
+    Each class has one function that builds its objects' dicts and those of every object
+    inside them (see :class:`_Writer`).
 
     The converter's own unstructure hooks turn DateTimes and numbers (``unstructure_hook`` is
     its ``get_unstructure_hook``), with two shortcuts checked once, here: a whole-second UTC
     DateTime is handed to orjson as it is (``OPT_UTC_Z``, in C) when that gives the very text
-    the hook gives, and a ``Decimal`` is handed to orjson's ``default`` as it is when the hook
-    keeps Decimals as they are.
+    the hook gives, and a finite ``Decimal`` whose ``str`` has no exponent is handed to orjson
+    as the ``orjson.Fragment`` of its ``str`` (no ``default`` call) when the hook keeps
+    Decimals as they are and ``default`` writes such a Decimal as its ``str``.
     Anything unexpected (a class it has no function for, a value of the wrong type) answers
     :data:`FALLBACK`, and the converter writes it its own way.
     """
@@ -359,6 +362,7 @@ class FastEncoder:
             format_datetime(sample)
         )
         samples = (Decimal("2.50"), Decimal("1E+3"), Decimal("-0"))
+        digits = (Decimal("2.50"), Decimal("-0"), Decimal("0.000001"), Decimal("-12345678901.5"))
         self._namespace: dict[str, Any] = {
             "_fmt": format_datetime,
             "_num": number,
@@ -366,7 +370,8 @@ class FastEncoder:
             "_F": orjson.Fragment,
             "_UTC": UTC,
             "_native": native,
-            "_decimals_as_they_are": all(number(d) is d for d in samples),
+            "_own_digits": all(number(d) is d for d in samples)
+            and all(orjson.dumps(d, default=default) == str(d).encode() for d in digits),
         }
         self._dumpers: dict[type, Callable[[Any], Any]] | None = None
         self._lock = threading.Lock()
@@ -428,7 +433,7 @@ class _Writer:
     def __init__(self, classes: Any, namespace: dict[str, Any]) -> None:
         self._classes = classes
         self._native = namespace["_native"]
-        self._decimals = namespace["_decimals_as_they_are"]
+        self._digits = namespace["_own_digits"]
         self._count = 0
 
     def _name(self, prefix: str) -> str:
@@ -480,7 +485,7 @@ class _Writer:
                 )
             return f"_fmt({source})"
         if type_ is Decimal:
-            if self._decimals:
+            if self._digits:
                 return (
                     f"(_F(s) if {source}.__class__ is _Decimal and 'E' not in (s := str({source}))"
                     f" and {source}.is_finite() else _num({source}))"
