@@ -262,3 +262,25 @@ def test_another_default_for_numbers_is_called_for_every_number(examples_dir: Pa
             obj = put(value)
             expected = orjson.dumps(converter.to_dict(obj), default=as_string)
             assert encoder.encode(obj) == expected
+
+
+def test_objects_nested_deeper_than_one_function_builds() -> None:
+    """A chain of 30 classes, each holding a list of the next: deeper levels are built by
+    their own class's function (Python refuses more than 20 nested loops in one function)."""
+    chain: list[type] = [attrs.make_class("Level30", {"name": attrs.field(type=str)})]
+    for level in range(29, 0, -1):
+        inner = chain[-1]
+        chain.append(
+            attrs.make_class(
+                f"Level{level}",
+                {
+                    "items": attrs.field(type=list[inner]),  # type: ignore[valid-type]
+                    "at": attrs.field(type=datetime | None, default=None),
+                },
+            )
+        )
+    converter = OcpiConverter("test", chain)
+    obj: Any = chain[0]("bottom")
+    for cls in chain[1:]:
+        obj = cls([obj], MOMENT.replace(microsecond=7000))
+    assert check_dumps(converter, obj)

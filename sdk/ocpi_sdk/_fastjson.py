@@ -422,11 +422,17 @@ class FastEncoder:
         return "\n".join([f"def {_dumper_name(cls)}(o):", *lines, f"    return {result}"])
 
 
+_INLINED_LEVELS: Final = 8
+"""How many levels of objects one generated function builds (deeper ones are built by their own
+class's function): Python refuses a function with more than 20 nested loops."""
+
+
 class _Writer:
     """The statements of one generated function: the dict the converter's unstructuring makes
     of an object (cattrs with ``omit_if_default``: the fields without a default first, then
     the others when not ``None``), with the objects inside it built in the same function (a
-    class already being built is called instead: recursion), lists by a loop, lists of
+    class already being built, or objects deeper than :data:`_INLINED_LEVELS`, are built by a
+    call of their class's function instead), lists by a loop, lists of
     strings and enums as they are (orjson writes them), and the values orjson writes as the
     converter's ``default`` would already made (:meth:`value`)."""
 
@@ -492,7 +498,7 @@ class _Writer:
                 )
             return f"_num({source})"
         if type_ in self._classes:
-            if type_ in building:
+            if type_ in building or len(building) == _INLINED_LEVELS:
                 return f"{_dumper_name(type_)}({source})"
             return self._object(type_, source, lines, indent, (*building, type_))
         return source  # str, bool, int, enums (orjson writes their value)
