@@ -1,17 +1,20 @@
 """The fast path of ``loads``: JSON text decoded by msgspec straight into the generated classes.
 
 msgspec reads JSON directly into attrs classes in C (enums by value, open enums through their
-``_missing_``, ``__attrs_post_init__`` run on every object so the generated constraint checks
-apply). It is only a shortcut: the converter's cattrs path stays the reference.
+``_missing_``). It is only a shortcut: the converter's cattrs path stays the reference.
 :meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
 objects, and the converter then takes its usual path, so every error is the reference's error.
 
 msgspec is never given the generated classes themselves: it reads a private mirror of each
 (:meth:`FastDecoder._mirrors`, a subclass whose annotations are given as types), so neither the
-classes nor their modules change while other threads use them. Where msgspec's own reading
-differs from the converter's, a mirror's annotations hold stand-in types, so the converter's
-rules decide:
+classes nor their modules change while other threads use them. A mirror's annotations carry
+the class's constraints and, where msgspec's own reading differs from the converter's, what
+lets the converter's rules decide:
 
+- a ``str`` or ``list`` field carries the length or size limits the generated
+  ``__attrs_post_init__`` checks, as msgspec constraints (``Meta``, from the fields'
+  ``metadata``, which the generator writes from the same schema keywords as those checks),
+  checked in C; the class's own Python checks do not run;
 - a ``Decimal`` field is read as any JSON value (msgspec would read ``"2.50"`` as a number): a
   fraction or exponent becomes the ``Decimal`` of its text in C (``float_hook``, a context that
   refuses a number beyond a float's range or with more than 76 digits), and the mirror's
@@ -29,10 +32,8 @@ closed enum, a broken constraint, text that is not JSON, ...), on bytes that are
 classes) and on target types with anything msgspec may read differently (a field renamed from
 its JSON name, ``Any``, a union of several types, numbers inside a list).
 
-The generated classes check their string lengths and list sizes in ``__attrs_post_init__``; a
-mirror has the same limits as msgspec constraints (``Meta``, from the fields' ``metadata``, which
-the generator writes from the same schema keywords as those checks), read in C, and runs no
-Python after its fields are read unless it has numbers to check.
+A mirror runs no Python once its fields are read unless it has numbers or DateTimes to check
+(:func:`_post_init`), and one small function per object (:func:`_pre_init`) before.
 
 ``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
 property-test corpus.
