@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
+from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +86,8 @@ class Pager:
         self.started = False
         self.seen_urls: set[str] = set()
         # Repeats are looked for in the last REPEAT_WINDOW pages: memory stays flat on long pulls.
-        self.seen_keys: set[int] = set()  # the digests of the objects in the window
+        # The digests of the objects in the window (a dict: it stays compact as pages leave).
+        self.seen_keys: dict[int, None] = {}
         self.window: deque[list[int]] = deque()  # each page's digests, oldest first
         self.labelled = _labelled(cls)
         self.home = origin(core.url)
@@ -277,18 +279,18 @@ class Pager:
         else:
             keys = [label.casefold() for label in labels]
         digests = list(map(hash, keys))  # 64 bits per object seen
-        page = set(digests)
+        page = dict.fromkeys(digests)
         fresh: list[Any] = items  # the usual page: nothing seen before
         repeats: list[str] = []
-        if len(page) != len(digests) or not seen.isdisjoint(page):
+        if len(page) != len(digests) or not seen.keys().isdisjoint(page):
             fresh, repeats, digests = self._first_seen(items, digests, labels)
-            page = set(digests)
-        seen |= page
+            page = dict.fromkeys(digests)
+        seen.update(page)
         # Each digest in ``seen`` came on exactly one page of the window (a repeat is not
         # added again), so the oldest page's digests are all its own.
         self.window.append(digests)
         if len(self.window) > REPEAT_WINDOW:
-            seen.difference_update(self.window.popleft())
+            deque(map(seen.pop, self.window.popleft(), repeat(None)), maxlen=0)
         if repeats:
             shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
             self._tolerate(
