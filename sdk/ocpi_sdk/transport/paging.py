@@ -321,10 +321,11 @@ class Pager:
     def _labels(self, items: list[Any]) -> list[str] | None:
         """Each object's ``country/party/id`` when its class has an id and every object of the
         page carries one (read in bulk); None to name them one by one (:meth:`_identity`)."""
-        fields = self.labelled
-        if fields is None or not all(map(fields[-1], items)):
+        if self.labelled is None:
             return None
-        get, shape = fields[0], fields[1]
+        ident, get, shape = self.labelled
+        if not all(map(ident, items)):
+            return None
         if shape == "cpi":
             return [f"{c}/{p}/{i}" for c, p, i in map(get, items)]
         if shape == "ci":
@@ -352,10 +353,11 @@ class Pager:
         return self.core.converter.dumps(item), "(an object without id)"
 
 
-def _labelled(cls: Any) -> tuple[Callable[[Any], Any], str, Callable[[Any], Any]] | None:
-    """How :meth:`Pager._labels` reads the objects of ``cls`` in bulk: a getter of their
-    country, party and id (those the class has), which of them it reads, and a getter of the
-    id. None for a class without exactly one of ``id`` and ``uid`` (named one by one)."""
+def _labelled(cls: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any], str] | None:
+    """How :meth:`Pager._labels` reads the objects of ``cls`` in bulk: a getter of their id, a
+    getter of their country, party and id (those the class has) and which of the three it reads
+    (``cpi``, ``ci``, ``pi`` or ``i``). None for a class without exactly one of ``id`` and
+    ``uid``: its objects are named one by one."""
     if not (isinstance(cls, type) and attrs.has(cls)):
         return None
     names = {field.name for field in attrs.fields(cls)}
@@ -364,4 +366,4 @@ def _labelled(cls: Any) -> tuple[Callable[[Any], Any], str, Callable[[Any], Any]
         return None
     present = [name for name in ("country_code", "party_id") if name in names]
     shape = "".join(name[0] for name in present) + "i"
-    return attrgetter(*present, ids[0]), shape, attrgetter(ids[0])
+    return attrgetter(ids[0]), attrgetter(*present, ids[0]), shape
