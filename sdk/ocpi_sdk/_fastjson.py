@@ -1,25 +1,30 @@
 """The fast path of ``loads``: JSON text decoded by msgspec straight into the generated classes.
 
 msgspec reads JSON directly into attrs classes in C (enums by value, open enums through their
-``_missing_``, ``__attrs_post_init__`` run on every object so the generated constraint checks
-apply). It is only a shortcut: the converter's cattrs path stays the reference.
+``_missing_``). It is only a shortcut: the converter's cattrs path stays the reference.
 :meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
 objects, and the converter then takes its usual path, so every error is the reference's error.
 
 msgspec is never given the generated classes themselves: it reads a private mirror of each
 (:meth:`FastDecoder._mirrors`, a subclass whose annotations are given as types), so neither the
-classes nor their modules change while other threads use them. Where msgspec's own reading
-differs from the converter's, a mirror's annotations hold stand-in types, so the converter's
-rules decide:
+classes nor their modules change while other threads use them. A mirror's annotations carry
+the class's constraints and, where msgspec's own reading differs from the converter's, what
+lets the converter's rules decide:
 
+- a ``str`` or ``list`` field carries the length or size limits the generated
+  ``__attrs_post_init__`` checks, as msgspec constraints (``Meta``, from the fields'
+  ``metadata``, which the generator writes from the same schema keywords as those checks),
+  checked in C; the class's own Python checks do not run;
 - a ``Decimal`` field is read as any JSON value (msgspec would read ``"2.50"`` as a number): a
   fraction or exponent becomes the ``Decimal`` of its text in C (``float_hook``, a context that
   refuses a number beyond a float's range or with more than 76 digits), and the mirror's
   ``__attrs_post_init__`` (:func:`_post_init`) keeps it, turns an integer into its ``Decimal``
   and refuses anything else (a string, ``true``, an object, ...);
-- a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
-  ``parse_datetime`` (UTC with or without ``Z``); a string ``datetime.fromisoformat`` reads as
-  UTC is taken as it reads it, which is ``parse_datetime``'s own first step and answer.
+- a ``datetime`` field is read by msgspec as RFC 3339 (in C, as the converter's
+  ``parse_datetime`` reads it, digits beyond microseconds rounded alike), and the mirror's
+  ``__attrs_post_init__`` puts it in UTC as the converter does (no offset means UTC, an offset
+  is the same instant); a form msgspec does not read (no seconds, a comma, a week date, ...)
+  falls back.
 
 It also falls back on any msgspec error (a missing field, a wrong type, an unknown value of a
 closed enum, a broken constraint, text that is not JSON, ...), on bytes that are not UTF-8, on
@@ -27,10 +32,8 @@ closed enum, a broken constraint, text that is not JSON, ...), on bytes that are
 classes) and on target types with anything msgspec may read differently (a field renamed from
 its JSON name, ``Any``, a union of several types, numbers inside a list).
 
-The generated classes check their string lengths and list sizes in ``__attrs_post_init__``; a
-mirror has the same limits as msgspec constraints (``Meta``, from the fields' ``metadata``, which
-the generator writes from the same schema keywords as those checks), read in C, and runs no
-Python after its fields are read unless it has numbers to check.
+A mirror runs no Python once its fields are read unless it has numbers or DateTimes to check
+(:func:`_post_init`), and one small function per object (:func:`_pre_init`) before.
 
 ``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
 property-test corpus.
@@ -61,18 +64,6 @@ FALLBACK: Final = object()
 _SCALARS = (str, bool, int, Decimal, datetime)
 
 
-class _StandIn(type):
-    """msgspec checks that a ``dec_hook`` gave an instance of the type it asked for; the hook
-    only ever gives instances of the real type, so the check is a C-level "yes" (``id`` is
-    never 0), far cheaper than a Python ``__instancecheck__``."""
-
-    __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
-
-
-class _DateTime(metaclass=_StandIn):
-    """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
-
-
 _NUMBERS = decimal.Context(
     prec=76,
     Emax=299,
@@ -99,23 +90,12 @@ digits, an exponent beyond a float's range raises, and the reference decides).""
 class FastDecoder:
     """msgspec decoders for the attrs classes of one version, built on first use per target."""
 
-    def __init__(self, classes: Sequence[type], parse_datetime: Callable[[Any], datetime]) -> None:
+    def __init__(self, classes: Sequence[type], to_utc: Callable[[datetime], datetime]) -> None:
         self._classes = {cls: None for cls in classes}
         self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
         self._lock = threading.Lock()
         self._mirrored: dict[type, type] | None = None
-        fromisoformat = datetime.fromisoformat
-
-        def hook(type_: Any, value: Any) -> Any:
-            if type_ is _DateTime:
-                if value.__class__ is str:  # parse_datetime's own first step, and its UTC answer
-                    parsed = fromisoformat(value)
-                    if parsed.tzinfo is UTC:
-                        return parsed
-                return parse_datetime(value)
-            raise TypeError("left to the converter")
-
-        self._hook = hook
+        self._to_utc = to_utc
 
     def decode(self, raw: bytes | bytearray | memoryview | str, cls: Any) -> Any:
         """``raw`` as ``cls`` exactly as the reference converter reads it, or :data:`FALLBACK`."""
@@ -149,9 +129,7 @@ class FastDecoder:
                 mirrors = self._mirrors()
                 try:
                     decoder = msgspec.json.Decoder(
-                        _mirror_type(cls, mirrors),
-                        dec_hook=self._hook,
-                        float_hook=_NUMBERS.create_decimal,
+                        _mirror_type(cls, mirrors), float_hook=_NUMBERS.create_decimal
                     )
                 except (TypeError, NameError):
                     decoder = None
@@ -180,7 +158,7 @@ class FastDecoder:
                 "__slots__": (),
                 "__module__": __name__,
                 "__attrs_pre_init__": _pre_init(cls),
-                "__attrs_post_init__": _post_init(cls),
+                "__attrs_post_init__": _post_init(cls, self._to_utc),
             }
             mirrors[cls] = type(f"_Mirror{cls.__name__}", (cls,), namespace)
         for cls, mirror in mirrors.items():
@@ -248,15 +226,13 @@ def _walkable(
 
 
 def _mirror_type(type_: Any, mirrors: dict[type, type], metadata: Any = None) -> Any:
-    """``type_`` as msgspec is told it: generated classes as their mirrors, ``datetime`` as its
-    stand-in, ``Decimal`` as any value (:func:`_post_init` checks it), and the field's
+    """``type_`` as msgspec is told it: generated classes as their mirrors, ``Decimal`` as any
+    value (:func:`_post_init` checks it), and the field's
     ``metadata`` (the constraints the class's ``__attrs_post_init__`` checks) as msgspec
     constraints (only types :meth:`FastDecoder._supported` accepted)."""
     limits = metadata or {}
     if type_ is Decimal:
         return Any
-    if type_ is datetime:
-        return _DateTime
     if type_ in mirrors:
         return mirrors[type_]
     if type_ is str and "max_length" in limits:
@@ -292,22 +268,36 @@ def _pre_init(cls: type) -> Callable[[Any], None]:
     return pre_init
 
 
-def _post_init(cls: type) -> Callable[[Any], None] | None:
+def _post_init(cls: type, to_utc: Callable[[datetime], datetime]) -> Callable[[Any], None] | None:
     """The mirror's ``__attrs_post_init__``: ``None`` (no Python runs once msgspec has read the
-    fields) unless ``cls`` has number fields, which msgspec reads as any value: a ``Decimal``
-    made by ``float_hook`` is kept, an integer becomes its ``Decimal`` (as the converter's), and
-    anything else raises, so that the reference decides."""
-    numbers = [f for f in attrs.fields(cls) if f.type in (Decimal, Decimal | None)]
-    if not numbers:
+    fields) unless ``cls`` has number or DateTime fields. A number field is read as any value:
+    a ``Decimal`` made by ``float_hook`` is kept, an integer becomes its ``Decimal`` (as the
+    converter's), anything else raises, so that the reference decides. A DateTime not in UTC
+    is put in UTC by the converter's ``to_utc``."""
+    checks = []
+    for field in attrs.fields(cls):
+        optional = field.default is not attrs.NOTHING
+        if field.type in (Decimal, Decimal | None):
+            test, fix = "v.__class__ is not _Decimal", "_integer"
+        elif field.type in (datetime, datetime | None):
+            test, fix = "v.tzinfo is not _UTC", "_to_utc"
+        else:
+            continue
+        guard = "v is not None and " if optional else ""
+        checks += [
+            f"    v = obj.{field.name}",
+            f"    if {guard}{test}:",
+            f"        obj.{field.name} = {fix}(v)",
+        ]
+    if not checks:
         return None
-    lines = ["def post_init(obj):"]
-    for field in numbers:
-        optional = "" if field.default is attrs.NOTHING else " and v is not None"
-        lines.append(f"    v = obj.{field.name}")
-        lines.append(f"    if v.__class__ is not _Decimal{optional}:")
-        lines.append(f"        obj.{field.name} = _integer(v)")
-    namespace: dict[str, Any] = {"_Decimal": Decimal, "_integer": _integer}
-    exec("\n".join(lines), namespace)  # the names are attrs field names
+    namespace: dict[str, Any] = {
+        "_Decimal": Decimal,
+        "_integer": _integer,
+        "_UTC": UTC,
+        "_to_utc": to_utc,
+    }
+    exec("\n".join(["def post_init(obj):", *checks]), namespace)  # names: attrs field names
     post_init: Callable[[Any], None] = namespace["post_init"]
     return post_init
 
