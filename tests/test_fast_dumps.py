@@ -284,3 +284,22 @@ def test_objects_nested_deeper_than_one_function_builds() -> None:
     for cls in chain[1:]:
         obj = cls([obj], MOMENT.replace(microsecond=7000))
     assert check_dumps(converter, obj)
+
+
+@attrs.define
+class Loose:
+    """Fields whose default is None without ``| None`` in their types."""
+
+    name: str = None  # type: ignore[assignment]
+    at: datetime = None  # type: ignore[assignment]
+    size: Decimal | None = None
+
+
+def test_fields_whose_default_is_none_whatever_their_type() -> None:
+    converter = OcpiConverter("test", [Loose])
+    for obj in (
+        Loose(),
+        Loose("x", MOMENT, Decimal("1E+1")),
+        Loose(at=MOMENT.replace(microsecond=9)),
+    ):
+        assert check_dumps(converter, obj)

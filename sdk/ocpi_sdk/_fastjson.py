@@ -448,9 +448,8 @@ class _Writer:
         number goes through the converter's hook (and ``default``, from orjson) as before."""
         origin = get_origin(type_)
         if origin in (Union, types.UnionType):
-            (inner,) = [a for a in get_args(type_) if a is not type(None)]
             body: list[str] = []
-            expression = self.value(inner, source, body, indent + "    ", building)
+            expression = self.value(_without_none(type_), source, body, indent + "    ", building)
             if expression == source:  # None and the value are both written as they are
                 return source
             result = self._name("r")
@@ -507,7 +506,7 @@ class _Writer:
         lines.append(f"{indent}{result} = {{{', '.join(entries)}}}")
         for field in fields:
             if field.default is None:
-                (inner,) = [a for a in get_args(field.type) if a is not type(None)]
+                inner = _without_none(field.type)
                 value = self._name("v")
                 lines.append(f"{indent}{value} = {source}.{field.name}")
                 lines.append(f"{indent}if {value} is not None:")
@@ -529,6 +528,14 @@ class _Writer:
         value = self._name("v")
         lines.append(f"{indent}{value} = {attribute}")
         return value
+
+
+def _without_none(type_: Any) -> Any:
+    """``X`` of ``X | None`` (``_walkable`` allows no other union); any other type as it is."""
+    if get_origin(type_) in (Union, types.UnionType):
+        (inner,) = [a for a in get_args(type_) if a is not type(None)]
+        return inner
+    return type_
 
 
 def _dumper_name(cls: type) -> str:
