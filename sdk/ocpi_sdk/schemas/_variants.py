@@ -93,3 +93,38 @@ def derive(document: dict[str, Any], mode: Mode) -> dict[str, Any]:
         name: _transform(definition, mode, branch=False) for name, definition in defs.items()
     }
     return result
+
+
+LONG_LIST_MARK = "x-long-list"
+_SCHEMA_VALUES = frozenset(
+    {"items", "not", "if", "then", "else", "additionalProperties", "contains", "propertyNames"}
+)
+
+
+def bound_lists(schema: Any, limit: int) -> Any:
+    """``schema`` with every array schema ``A`` in it (``$defs`` included) made
+    ``{"if": {"maxItems": limit}, "then": A, "else": {"maxItems": limit, "x-long-list": true}}``:
+    a list of at most ``limit`` items is checked by ``A`` and reported exactly as before, a longer
+    one gives a single ``maxItems`` error under the ``x-long-list`` mark instead of one error per
+    item (``jsonschema-rs`` builds every error before it returns the first), so the caller can
+    walk its items itself and stop once it has seen enough."""
+    if isinstance(schema, list):
+        return [bound_lists(item, limit) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: bound_lists(v, limit) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = bound_lists(value, limit)
+        else:
+            out[key] = value
+    kind = out.get("type")
+    if kind == "array" or "items" in out or (isinstance(kind, list) and "array" in kind):
+        return {
+            "if": {"maxItems": limit},
+            "then": out,
+            "else": {"maxItems": limit, LONG_LIST_MARK: True},
+        }
+    return out
