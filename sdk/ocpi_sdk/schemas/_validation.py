@@ -15,7 +15,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, NamedTuple
@@ -127,9 +127,8 @@ class _Compiled:
             [(doc["$id"], doc) for doc in rs_documents], draft=jsonschema_rs.Draft202012
         )
         self._long: dict[tuple[str | int, ...], _LongList] = {}
-        self.keywords: dict[str, tuple[str, dict[str, Any]]] = {}
-        """The rule and the schema of each keyword ``jsonschema-rs`` reported an error of, by
-        its absolute location."""
+        self.keywords: dict[str | None, _Keyword] = {}
+        """Each keyword ``jsonschema-rs`` reported an error of, by its absolute location."""
         self._fast: dict[str, Any] = {}
         self._slow: dict[str, jsonschema.Draft202012Validator] = {}
         self._entries: dict[str, _Entry] = {}
@@ -221,6 +220,30 @@ class _Compiled:
             self._fast[pointer] = validator
         return validator
 
+    def keyword(self, error: Any) -> _Keyword:
+        """The keyword a ``jsonschema-rs`` error (of a validator over the registry) broke."""
+        schema_path = tuple(error.schema_path)
+        rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
+        schema = self.schema_at(schema_path[:-1])
+        words: Words | None = None
+        if rule in ("oneOf", "anyOf") or (rule == "maxItems" and LONG_LIST_MARK in schema):
+            filed = _RAW
+        else:
+            words = _wording(rule, schema)
+            if rule == "unevaluatedProperties":
+                filed = _UNKNOWN
+            elif rule == "enum" and schema.get(OPEN_ENUM):
+                filed = _NOTE
+            elif rule == "type" and _number_type(schema):
+                filed = _NUMBER
+            else:
+                filed = _ERROR
+        keyword = _Keyword(rule, schema, words, filed)
+        location = error.absolute_keyword_location
+        if location is not None:
+            self.keywords[location] = keyword
+        return keyword
+
     def long_list(self, schema_path: tuple[str | int, ...]) -> _LongList:
         """How to walk a list longer than ``LONG_LIST`` item by item: ``schema_path`` leads to
         the :func:`bound_lists` wrapper of its array schema (``jsonschema-rs`` schema path)."""
@@ -288,6 +311,21 @@ class _Entry:
         title = self.root.get("title") if self.root else None
         owner = f"{title} " if title else ""
         return f"unknown field, not part of the OCPI {owner}object"
+
+
+_ERROR, _NOTE, _UNKNOWN, _NUMBER, _RAW = range(5)
+"""How :func:`check` files the errors of a keyword: as errors, as notes, as unknown fields
+(errors with ``strict``, else notes), as errors unless the value is a NaN or an infinity
+(see :func:`_nan_as_number`), or through :func:`_raws` (``oneOf``/``anyOf``, long lists)."""
+
+
+class _Keyword(NamedTuple):
+    """A schema keyword ``jsonschema-rs`` reported an error of."""
+
+    rule: str
+    schema: dict[str, Any]
+    words: Words | None
+    filed: int
 
 
 class _LongList(NamedTuple):
@@ -408,6 +446,8 @@ def _short(value: Any, limit: int = 60) -> str:
     if not isinstance(value, dict | list | tuple):
         text = _json_text(value)
         return text if len(text) <= limit else text[: limit - 3] + "..."
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
     parts: list[str] = []
     size = 0
     stack: list[Any] = [value]
@@ -480,79 +520,15 @@ def _declared_properties(schema: dict[str, Any]) -> set[str]:
     return found
 
 
+Words = Callable[[Sequence[str | int], Any, str, Severity], list[Problem]]
+"""How the errors of one keyword are worded: ``(parts, instance, prefix, severity)`` to the
+problems they stand for (built once per keyword by :func:`_wording`)."""
+
+
 def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
     """The problems one schema error stands for, in the SDK's words (both engines)."""
     rule = error.rule
-    parts = list(error.parts)
-    instance = error.instance
-    schema = error.schema
-    value: Any = schema.get(rule)
-    title = schema.get("title")
-    what = f" {title}" if title else ""
-    if rule == "required":
-        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
-        return [
-            Problem(json_path([*parts, name], prefix), "required field is missing", rule, severity)
-            for name in missing
-        ]
-    if rule == "dependentRequired":
-        if not isinstance(instance, dict):
-            return []
-        return [
-            Problem(
-                json_path([*parts, needed], prefix),
-                f"required field is missing (required with {present})",
-                rule,
-                severity,
-            )
-            for present, needs in value.items()
-            if present in instance
-            for needed in needs
-            if needed not in instance
-        ]
-    if rule in ("unevaluatedProperties", "additionalProperties"):
-        declared = _declared_properties(schema)
-        unknown = [key for key in instance if key not in declared]
-        owner = f"{title} " if title else ""
-        return [
-            Problem(
-                json_path([*parts, key], prefix),
-                f"unknown field, not part of the OCPI {owner}object",
-                rule,
-                severity,
-            )
-            for key in unknown
-        ]
-    path = json_path(parts, prefix)
-    if rule == "type":
-        expected = value if isinstance(value, str) else " or ".join(value)
-        if isinstance(instance, float) and not math.isfinite(instance):
-            message = f"expected {expected}, got {instance}, which is not a JSON number"
-        else:
-            message = f"expected {expected}, got {_shape(instance)} {_short(instance)}"
-    elif rule == "enum":
-        allowed = ", ".join(str(v) for v in value)
-        message = f"{_short(instance)} is not a valid{what} value; allowed: {allowed}"
-    elif rule == "const":
-        message = f"{_short(instance)} is not allowed here (must be {_short(value)})"
-    elif rule == "maxLength":
-        message = f"{len(instance)} characters, more than the{what} maximum of {value}"
-    elif rule == "minLength":
-        message = f"{len(instance)} characters, fewer than the minimum of {value}"
-    elif rule == "minItems":
-        message = "must not be empty" if value == 1 else f"fewer than {value} items"
-    elif rule == "maxItems":
-        message = (
-            "must be empty or left out"
-            if value == 0
-            else f"{len(instance)} items, more than the maximum of {value}"
-        )
-    elif rule == "pattern":
-        kind = title or "value"
-        message = f"{_short(instance)} is not a valid {kind} (must match {value})"
-    elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        message = f"{_short(instance)} breaks {rule} {value}"
-    elif rule in ("oneOf", "anyOf"):
+    if rule in ("oneOf", "anyOf"):
         if error.multiple:
             message = "matches more than one of the allowed forms"
         else:
@@ -566,25 +542,149 @@ def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
             )
             detail = "; ".join(reasons[:3])
             message = "matches none of the allowed forms" + (f" ({detail})" if detail else "")
+        return [Problem(json_path(error.parts, prefix), message, rule, severity)]
+    return _wording(rule, error.schema)(error.parts, error.instance, prefix, severity)
+
+
+def _wording(rule: str, schema: dict[str, Any]) -> Words:
+    """How the errors of keyword ``rule`` of ``schema`` are worded (any rule but ``oneOf`` and
+    ``anyOf``, whose words depend on the error): what depends only on the schema is worked out
+    here, once."""
+    value: Any = schema.get(rule)
+    title = schema.get("title")
+    what = f" {title}" if title else ""
+
+    if rule == "required":
+
+        def required(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            if not isinstance(instance, dict):
+                return []
+            return [
+                Problem(json_path((*parts, name), prefix), "required field is missing", rule, sev)
+                for name in value
+                if name not in instance
+            ]
+
+        return required
+    if rule == "dependentRequired":
+
+        def dependent(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            if not isinstance(instance, dict):
+                return []
+            return [
+                Problem(
+                    json_path((*parts, needed), prefix),
+                    f"required field is missing (required with {present})",
+                    rule,
+                    sev,
+                )
+                for present, needs in value.items()
+                if present in instance
+                for needed in needs
+                if needed not in instance
+            ]
+
+        return dependent
+    if rule in ("unevaluatedProperties", "additionalProperties"):
+        declared = _declared_properties(schema)
+        owner = f"{title} " if title else ""
+        unknown_message = f"unknown field, not part of the OCPI {owner}object"
+
+        def unknown(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            return [
+                Problem(json_path((*parts, key), prefix), unknown_message, rule, sev)
+                for key in instance
+                if key not in declared
+            ]
+
+        return unknown
+    message: Callable[[Any], str]
+    if rule == "type":
+        expected = value if isinstance(value, str) else " or ".join(value)
+
+        def message(instance: Any) -> str:
+            if isinstance(instance, float) and not math.isfinite(instance):
+                return f"expected {expected}, got {instance}, which is not a JSON number"
+            return f"expected {expected}, got {_shape(instance)} {_short(instance)}"
+
+    elif rule == "enum":
+        allowed = ", ".join(str(v) for v in value)
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not a valid{what} value; allowed: {allowed}"
+
+    elif rule == "const":
+        const = _short(value)
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not allowed here (must be {const})"
+
+    elif rule == "maxLength":
+
+        def message(instance: Any) -> str:
+            return f"{len(instance)} characters, more than the{what} maximum of {value}"
+
+    elif rule == "minLength":
+
+        def message(instance: Any) -> str:
+            return f"{len(instance)} characters, fewer than the minimum of {value}"
+
+    elif rule == "minItems":
+        fixed = "must not be empty" if value == 1 else f"fewer than {value} items"
+
+        def message(instance: Any) -> str:
+            return fixed
+
+    elif rule == "maxItems":
+
+        def message(instance: Any) -> str:
+            if value == 0:
+                return "must be empty or left out"
+            return f"{len(instance)} items, more than the maximum of {value}"
+
+    elif rule == "pattern":
+        kind = title or "value"
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not a valid {kind} (must match {value})"
+
+    elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} breaks {rule} {value}"
+
     elif rule == "not":
-        message = f"{_short(instance)} is not allowed here"
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not allowed here"
+
     else:
-        message = f"{_short(instance)} breaks the rule {rule!r}"
-    return [Problem(path, message, rule, severity)]
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} breaks the rule {rule!r}"
+
+    def one(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+        return [Problem(json_path(parts, prefix), message(instance), rule, sev)]
+
+    return one
 
 
 def _nan_as_number(error: _Raw) -> bool:
     """A NaN/Infinity given (as Python data) where a number belongs: ``jsonschema-rs`` sees a
     null there, the reference engine a number. It is a number to the schema; :func:`parse_json`
     is what refuses NaN in JSON text, and the layer using the number names it."""
-    value = error.instance
-    non_finite = (isinstance(value, float) and not math.isfinite(value)) or (
+    return _non_finite(error.instance) and _number_type(error.schema)
+
+
+def _non_finite(value: Any) -> bool:
+    return (isinstance(value, float) and not math.isfinite(value)) or (
         isinstance(value, Decimal) and not value.is_finite()
     )
-    expected = error.schema.get("type")
-    return non_finite and (
-        expected == "number" or isinstance(expected, list) and "number" in expected
-    )
+
+
+def _number_type(schema: dict[str, Any]) -> bool:
+    expected = schema.get("type")
+    return expected == "number" or isinstance(expected, list) and "number" in expected
 
 
 def _is_open_enum_miss(error: _Raw) -> bool:
@@ -607,21 +707,18 @@ def _from_rs(
     """An error of ``jsonschema-rs`` on ``instance`` (found at ``prefix`` in the payload) as a
     :class:`_Raw`; the instance is read from the payload itself (never copied) and the schema
     from the compiled documents (or from ``base``, the schema of an ad-hoc validator)."""
-    location = error.absolute_keyword_location if base is None else None
-    known = compiled.keywords.get(location) if location else None
-    if known is None:
+    if base is None:
+        keyword = compiled.keywords.get(error.absolute_keyword_location) or compiled.keyword(error)
+        rule, schema = keyword.rule, keyword.schema
+    else:
         schema_path = tuple(error.schema_path)
         rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
-        if base is not None and "$defs" not in schema_path:
-            schema: Any = base
+        if "$defs" not in schema_path:
+            schema = base
             for part in schema_path[:-1]:
                 schema = schema[part]
         else:
             schema = compiled.schema_at(schema_path[:-1])
-        known = (rule, schema)
-        if location:
-            compiled.keywords[location] = known
-    rule, schema = known
     inner = error.instance_path
     context: tuple[tuple[_Raw, ...], ...] = ()
     multiple = False
@@ -807,56 +904,90 @@ def check(
     if entry is None:
         entry = _compiled(version, "exact").entry(name, partial)
         _ENTRIES[(version, name, partial)] = entry
-    root = entry.root if type(payload) is dict else None
     try:  # one pass: most payloads are valid, or wrong only at their root
         found = list(_errors_of(entry.validator, payload))
     except _ENGINE_FAILURES:
         return _not_json_report(payload, path)
-    missing = root is not None and not entry.required.issubset(payload)
-    unknown = root is not None and not entry.declared.issuperset(payload)
-    if not (found or missing or unknown):
-        return _VALID
     errors: list[Problem] = []
     notes: list[Problem] = []
-    if missing:
-        errors += [
-            Problem(json_path((key,), path), "required field is missing", "required")
-            for key in entry.required_order
-            if key not in payload
-        ]
-    if unknown:
-        (errors if strict else notes).extend(
-            Problem(
-                json_path((key,), path),
-                entry.unknown_message,
-                "unevaluatedProperties",
-                "error" if strict else "note",
+    if entry.root is not None and type(payload) is dict:
+        keys = payload.keys()
+        if not keys >= entry.required:
+            errors += [
+                Problem(json_path((key,), path), "required field is missing", "required")
+                for key in entry.required_order
+                if key not in payload
+            ]
+        if not keys <= entry.declared:
+            (errors if strict else notes).extend(
+                Problem(
+                    json_path((key,), path),
+                    entry.unknown_message,
+                    "unevaluatedProperties",
+                    "error" if strict else "note",
+                )
+                for key in payload
+                if key not in entry.declared
             )
-            for key in payload
-            if key not in entry.declared
-        )
-    try:
-        for raw in _raws(found, payload, entry.compiled):
-            rule = raw.rule
-            if rule == "unevaluatedProperties":
-                if strict:
-                    errors += _explain(raw, path, "error")
-                else:
-                    notes += _explain(raw, path, "note")
-            elif rule == "enum" and raw.schema.get(OPEN_ENUM):
-                notes += _explain(raw, path, "note")
-            elif not (rule == "type" and _nan_as_number(raw)):
-                errors += _explain(raw, path, "error")
-            if len(errors) >= _ENOUGH:
-                break
-    except _ENGINE_FAILURES:
-        return _not_json_report(payload, path)
+    if not found:
+        if not errors and not notes:
+            return _VALID
+    else:
+        try:
+            _file(found, payload, entry.compiled, errors, notes, path, strict)
+        except _ENGINE_FAILURES:
+            return _not_json_report(payload, path)
+    if not notes and len(errors) == 1:
+        return Report((errors[0],))
     listed, omitted = _bounded(errors)
     noted, _ = _bounded(notes)
     if noted and listed:
         error_paths = {p.path for p in listed}
         noted = [p for p in noted if p.path not in error_paths]
     return Report(_sorted(listed), _sorted(noted), omitted)
+
+
+def _file(
+    found: list[Any],
+    payload: Any,
+    compiled: _Compiled,
+    errors: list[Problem],
+    notes: list[Problem],
+    path: str,
+    strict: bool,
+) -> None:
+    """Word the ``jsonschema-rs`` errors ``found`` on ``payload`` into ``errors`` and
+    ``notes`` (stopping once there are enough to list and count)."""
+    keywords = compiled.keywords
+    for error in found:
+        keyword = keywords.get(error.absolute_keyword_location) or compiled.keyword(error)
+        filed = keyword.filed
+        if keyword.words is None:
+            for raw in _raws((error,), payload, compiled):
+                if raw.rule == "unevaluatedProperties":
+                    if strict:
+                        errors += _explain(raw, path, "error")
+                    else:
+                        notes += _explain(raw, path, "note")
+                elif _is_open_enum_miss(raw):
+                    notes += _explain(raw, path, "note")
+                elif not (raw.rule == "type" and _nan_as_number(raw)):
+                    errors += _explain(raw, path, "error")
+                if len(errors) >= _ENOUGH:
+                    return
+            continue
+        parts = error.instance_path
+        instance = payload
+        for part in parts:
+            instance = instance[part]
+        if filed == _ERROR or (filed == _NUMBER and not _non_finite(instance)):
+            errors += keyword.words(parts, instance, path, "error")
+        elif filed == _NOTE or (filed == _UNKNOWN and not strict):
+            notes += keyword.words(parts, instance, path, "note")
+        elif filed == _UNKNOWN:
+            errors += keyword.words(parts, instance, path, "error")
+        if len(errors) >= _ENOUGH:
+            return
 
 
 _ENTRIES: dict[tuple[str, str, bool], _Entry] = {}
