@@ -4,6 +4,7 @@ every problem (path, rule, message), errors and notes, in both modes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,9 +39,23 @@ def test_same_verdict_on_examples_and_mutations(
     fast = schemas.fast_validator(use.name, version=version, strict=strict, partial=partial)
     slow = schemas.reference_validator(use.name, version=version, strict=strict, partial=partial)
     candidates.append({**payload, "x_partner_field": {"a": 1}})
+    if isinstance(payload, dict):
+        candidates.append(_unknown_inside(payload))
     for candidate in candidates:
         assert fast.is_valid(candidate) == slow.is_valid(candidate)
         options = {"version": version, "strict": strict, "partial": partial}
         ours = schemas.check(candidate, use.name, **options)
         reference = schemas.reference_check(candidate, use.name, **options)
         assert ours == reference
+
+
+def _unknown_inside(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` with an unknown field in each object it holds (one level down, and in the
+    first object of each list of objects)."""
+    out = dict(payload)
+    for key, value in payload.items():
+        if isinstance(value, dict):
+            out[key] = {**value, "x_partner_field": 1}
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            out[key] = [{**value[0], "x_partner_field": 1}, *value[1:]]
+    return out

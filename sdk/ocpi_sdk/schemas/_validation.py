@@ -30,12 +30,14 @@ from referencing.jsonschema import DRAFT202012
 
 from ocpi_sdk.schemas._registry import version_schemas
 from ocpi_sdk.schemas._variants import (
+    CLOSED_MARK,
     LONG_LIST_MARK,
     OPEN_ENUM,
     PARTIAL_SUFFIX,
     PATCH_REQUIRED,
     Mode,
     bound_lists,
+    close_plainly,
     derive,
     non_null,
 )
@@ -116,7 +118,7 @@ class _Compiled:
                 for doc in self.documents
                 for name, definition in doc["$defs"].items()
             }
-            rs_documents = [bound_lists(doc, LONG_LIST) for doc in self.documents]
+            rs_documents = [close_plainly(bound_lists(doc, LONG_LIST)) for doc in self.documents]
         self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
         self.rs_defs: dict[str, dict[str, Any]] = {
             name: definition for doc in rs_documents for name, definition in doc["$defs"].items()
@@ -225,6 +227,8 @@ class _Compiled:
         schema_path = tuple(error.schema_path)
         rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
         schema = self.schema_at(schema_path[:-1])
+        if rule == "additionalProperties" and schema.get(CLOSED_MARK):
+            rule = "unevaluatedProperties"  # see close_plainly
         words: Words | None = None
         if rule in ("oneOf", "anyOf") or (rule == "maxItems" and LONG_LIST_MARK in schema):
             filed = _RAW

@@ -128,3 +128,38 @@ def bound_lists(schema: Any, limit: int) -> Any:
             "else": {"maxItems": limit, LONG_LIST_MARK: True},
         }
     return out
+
+
+CLOSED_MARK = "x-closed"
+_OTHER_EVALUATORS = frozenset(
+    {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "$ref"}
+)
+
+
+def close_plainly(schema: Any) -> Any:
+    """``schema`` with ``unevaluatedProperties: false`` made ``additionalProperties: false`` (and
+    marked ``x-closed``) wherever the two mean the same: an object schema whose properties are
+    only those it lists itself (no ``$ref``, ``allOf``, ``if``... beside them). The verdict is
+    the same, and ``jsonschema-rs`` reaches it without tracking evaluated properties; its errors
+    are reported under ``unevaluatedProperties``, as before."""
+    if isinstance(schema, list):
+        return [close_plainly(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: close_plainly(v) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = close_plainly(value)
+        else:
+            out[key] = value
+    if (
+        out.get("unevaluatedProperties") is False
+        and "additionalProperties" not in out
+        and not _OTHER_EVALUATORS.intersection(out)
+    ):
+        del out["unevaluatedProperties"]
+        out["additionalProperties"] = False
+        out[CLOSED_MARK] = True
+    return out
