@@ -197,7 +197,7 @@ class _Compiled:
                 checked = None
             with self._lock:
                 validator = jsonschema_rs.Draft202012Validator(
-                    {"$ref": root}, registry=self.rs_registry
+                    {"$ref": root}, registry=self.rs_registry, mask=_MASK
                 )
             required = tuple(definition.get("required", ())) if checked else ()
             entry = _Entry(
@@ -217,7 +217,7 @@ class _Compiled:
         if validator is None:
             with self._lock:
                 validator = jsonschema_rs.Draft202012Validator(
-                    {"$ref": pointer}, registry=self.rs_registry
+                    {"$ref": pointer}, registry=self.rs_registry, mask=_MASK
                 )
             self._fast[pointer] = validator
         return validator
@@ -263,7 +263,7 @@ class _Compiled:
                     _pointer_part(p) for p in (*schema_path[start:], "then", "items")
                 )
                 items = self.validator_for(f"{self.ids[owner]}#/{pointer}")
-            found = _LongList(jsonschema_rs.Draft202012Validator(shell), shell, items)
+            found = _LongList(jsonschema_rs.Draft202012Validator(shell, mask=_MASK), shell, items)
             self._long[schema_path] = found
         return found
 
@@ -431,6 +431,9 @@ class _Raw(NamedTuple):
 
 
 def _shape(value: Any) -> str:
+    shape = _SHAPES.get(type(value))
+    if shape is not None:
+        return shape
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -444,9 +447,28 @@ def _shape(value: Any) -> str:
     return "object"
 
 
+_SHAPES = {
+    type(None): "null",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    Decimal: "number",
+    str: "string",
+    list: "array",
+    tuple: "array",
+    dict: "object",
+}
+
+
 def _short(value: Any, limit: int = 60) -> str:
     """A JSON excerpt of ``value`` of at most ``limit`` characters, whatever its size or depth
     (lone surrogates written as escapes, so the message can always be printed)."""
+    kind = type(value)
+    if kind is int and value.bit_length() < 64:
+        return str(value)
+    if kind is str and len(value) <= limit and value.isascii():
+        text = encode_basestring(value)
+        return text if len(text) <= limit else text[: limit - 3] + "..."
     if not isinstance(value, dict | list | tuple):
         text = _json_text(value)
         return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -909,7 +931,7 @@ def check(
         entry = _compiled(version, "exact").entry(name, partial)
         _ENTRIES[(version, name, partial)] = entry
     try:  # one pass: most payloads are valid, or wrong only at their root
-        found = list(_errors_of(entry.validator, payload))
+        found = list(itertools.islice(entry.validator.iter_errors(payload), MAX_COUNTED))
     except _ENGINE_FAILURES:
         return _not_json_report(payload, path)
     errors: list[Problem] = []
@@ -995,6 +1017,9 @@ def _file(
 
 
 _ENTRIES: dict[tuple[str, str, bool], _Entry] = {}
+_MASK = "..."
+"""What ``jsonschema-rs`` writes instead of the instance in its own messages: never read (the
+SDK words its problems itself), and a payload's values are no business of an engine message."""
 _ENOUGH = 2 * (MAX_LISTED + MAX_COUNTED)
 """Problems found after which :func:`check` stops looking (enough to list ``MAX_LISTED`` and
 count ``MAX_COUNTED`` more even if some are found twice)."""
