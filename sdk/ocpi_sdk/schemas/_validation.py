@@ -230,7 +230,7 @@ class _Compiled:
         if rule == "additionalProperties" and schema.get(CLOSED_MARK):
             rule = "unevaluatedProperties"  # see close_plainly
         words: Words | None = None
-        if rule in ("oneOf", "anyOf") or (rule == "maxItems" and LONG_LIST_MARK in schema):
+        if rule in ("oneOf", "anyOf") or LONG_LIST_MARK in schema:
             filed = _RAW
         else:
             words = _wording(rule, schema)
@@ -250,7 +250,8 @@ class _Compiled:
 
     def long_list(self, schema_path: tuple[str | int, ...]) -> _LongList:
         """How to walk a list longer than ``LONG_LIST`` item by item: ``schema_path`` leads to
-        the :func:`bound_lists` wrapper of its array schema (``jsonschema-rs`` schema path)."""
+        the :func:`bound_lists` wrapper of its array schema (``jsonschema-rs`` schema path;
+        its error is at ``else/prefixItems/0/not`` below)."""
         found = self._long.get(schema_path)
         if found is None:
             array = self.schema_at((*schema_path, "then"))
@@ -787,17 +788,21 @@ def _raws(
     item by item, so the caller can stop once it has seen enough."""
     for error in errors:
         raw = _from_rs(error, instance, compiled, parts, base)
-        if raw.rule == "maxItems" and LONG_LIST_MARK in raw.schema:
-            long = compiled.long_list(tuple(error.schema_path)[:-2])
-            items = raw.instance
+        if LONG_LIST_MARK in raw.schema:  # on the first item of a long list
+            inner = error.instance_path[:-1]
+            items = instance
+            for part in inner:
+                items = items[part]
+            here = (*parts, *inner)
+            long = compiled.long_list(tuple(error.schema_path)[:-4])
             yield from _raws(
-                _errors_of(long.shell, items), items, compiled, raw.parts, long.shell_schema
+                _errors_of(long.shell, items), items, compiled, here, long.shell_schema
             )
             if long.items is not None:
                 for index, item in enumerate(items):
                     if not long.items.is_valid(item):
                         yield from _raws(
-                            _errors_of(long.items, item), item, compiled, (*raw.parts, index)
+                            _errors_of(long.items, item), item, compiled, (*here, index)
                         )
         else:
             yield raw

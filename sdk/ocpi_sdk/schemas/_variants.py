@@ -103,11 +103,12 @@ _SCHEMA_VALUES = frozenset(
 
 def bound_lists(schema: Any, limit: int) -> Any:
     """``schema`` with every array schema ``A`` in it (``$defs`` included) made
-    ``{"if": {"maxItems": limit}, "then": A, "else": {"maxItems": limit, "x-long-list": true}}``:
-    a list of at most ``limit`` items is checked by ``A`` and reported exactly as before, a longer
-    one gives a single ``maxItems`` error under the ``x-long-list`` mark instead of one error per
-    item (``jsonschema-rs`` builds every error before it returns the first), so the caller can
-    walk its items itself and stop once it has seen enough."""
+    ``{"if": {"maxItems": limit}, "then": A, "else": {"prefixItems": [LONG]}}`` where ``LONG`` is
+    ``{"not": {}, "x-long-list": true}``: a list of at most ``limit`` items is checked by ``A``
+    and reported exactly as before; a longer one gives a single error, on its first item, under
+    the ``x-long-list`` mark, instead of one error per item (``jsonschema-rs`` builds every error,
+    with a copy of the value it is about, before it returns the first), so the caller can walk
+    its items itself and stop once it has seen enough."""
     if isinstance(schema, list):
         return [bound_lists(item, limit) for item in schema]
     if not isinstance(schema, dict):
@@ -125,7 +126,7 @@ def bound_lists(schema: Any, limit: int) -> Any:
         return {
             "if": {"maxItems": limit},
             "then": out,
-            "else": {"maxItems": limit, LONG_LIST_MARK: True},
+            "else": {"prefixItems": [{"not": {}, LONG_LIST_MARK: True}]},
         }
     return out
 
