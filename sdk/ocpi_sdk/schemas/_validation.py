@@ -1,7 +1,11 @@
 """Validating payloads against the registry, with every problem named by its JSON path.
 
-``jsonschema-rs`` does the work: "is this payload valid?" first, then, for a payload it rejects,
-every error with its instance and schema paths, which ``_explain`` words from the schema itself.
+``jsonschema-rs`` does the work in one pass: every error with its instance path and keyword
+location (an empty list for a valid payload), each worded from the schema itself by the words
+:func:`_wording` works out once per keyword. The root's required and unknown fields are checked
+in Python (an engine error about the root would copy the whole payload); a list longer than
+``LONG_LIST`` is walked item by item (see :func:`bound_lists`), so a report stops growing once
+it has listed and counted enough.
 The pure-Python ``jsonschema`` stays as the reference: :func:`reference_check` words its errors
 the same way, and ``tests/test_validation_engines.py`` proves both give the same verdict and the
 same problems (path, rule, message) on every spec example and every mutation of it.
@@ -124,7 +128,8 @@ class _Compiled:
             name: definition for doc in rs_documents for name, definition in doc["$defs"].items()
         }
         """The definitions as ``jsonschema-rs`` sees them (in ``exact`` mode, with
-        :func:`bound_lists` applied): what its schema paths lead through."""
+        :func:`bound_lists` and :func:`close_plainly` applied): what its schema paths lead
+        through."""
         self.rs_registry = jsonschema_rs.Registry(
             [(doc["$id"], doc) for doc in rs_documents], draft=jsonschema_rs.Draft202012
         )
