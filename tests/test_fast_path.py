@@ -25,6 +25,7 @@ import msgspec
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ocpi_sdk import _fastjson, schemas
 from ocpi_sdk import converter as converter_module
@@ -319,6 +320,22 @@ def test_odd_json_reads_the_same(raw: str | bytes) -> None:
         "2015-06-29T24:00:00Z",
         "20150629T203909Z",
         "2015-06-29T20:39:09,5Z",
+        "2015-06-29T20:39:09.9999994Z",
+        "2015-06-29T23:59:59.99999951",  # rounds up into the next day
+        "2015-12-31T23:59:59.999999999999999999999999999Z",
+        "9999-12-31T23:59:59.9999995Z",  # rounds past the last representable instant
+        "2015-06-29T20:39:09.123456",
+        "2015-06-29T20:39:09.Z",
+        "2015-06-29T20:39:09+01",
+        "2015-06-29T20:39:09+0130",
+        "2015-06-29T20:39:09+01:30:15",
+        "2015-06-29T20:39:09+23:59",
+        "2015-02-29T20:39:09Z",
+        "2016-02-29T20:39:09Z",
+        "2015-W26-1T10:00:00",
+        " 2015-06-29T20:39:09Z",
+        "2015-06-29T20:39:09Z ",
+        "2015-06-29T20:39:09ZZ",
     ],
 )
 def test_datetimes_read_the_same(examples_dir: Path, value: str) -> None:
@@ -328,6 +345,77 @@ def test_datetimes_read_the_same(examples_dir: Path, value: str) -> None:
     for key in CDR_TIMES:
         payload[key] = value
     check(converter, json.dumps(payload), CDR)
+
+
+_PIECES = st.sampled_from(
+    [
+        "2015",
+        "-",
+        "06",
+        "29",
+        "T",
+        "t",
+        " ",
+        "20",
+        ":",
+        "39",
+        "09",
+        ".",
+        ",",
+        "Z",
+        "z",
+        "+",
+        "01",
+        "00",
+        "5",
+        "9",
+        "1234567",
+        "0",
+        "W",
+        "12",
+        "31",
+        "23",
+        "59",
+        "99999",
+        "24",
+        "60",
+        "30",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_PIECES, max_size=14).map("".join),
+        st.tuples(
+            st.sampled_from(["2015-06-29", "2016-02-29", "2015-12-31", "0001-01-01", "9999-12-31"]),
+            st.sampled_from(["T", "t", " "]),
+            st.sampled_from(["20:39:09", "23:59:59", "00:00:00"]),
+            st.sampled_from(
+                ["", ".", ".5", ".123", ".123456", ".1234565", ".9999995", ".99999949"]
+            ),
+            st.sampled_from(["", "Z", "z", "+00:00", "-00:00", "+01:00", "-05:30", "+0100", "+01"]),
+        ).map("".join),
+    )
+)
+def test_any_datetime_msgspec_reads_the_converter_reads_alike(text: str) -> None:
+    """Whatever msgspec's RFC 3339 reader accepts, the converter's ``parse_datetime`` accepts
+    too and reads as the same instant (the mirror's ``to_utc`` then writes it in UTC)."""
+    from ocpi_sdk.converter import parse_datetime, to_utc
+
+    try:
+        fast = msgspec.json.decode(json.dumps(text).encode(), type=datetime)
+    except msgspec.ValidationError:
+        return
+    try:
+        reference = parse_datetime(text)
+    except OverflowError:  # in UTC it is beyond year 9999 or before year 1: both refuse it
+        with pytest.raises(OverflowError):
+            to_utc(fast)
+        return
+    assert to_utc(fast) == reference
+    assert to_utc(fast).tzinfo is reference.tzinfo
 
 
 def test_the_classes_are_left_as_they_are() -> None:

@@ -70,6 +70,31 @@ def test_a_2_3_0_cpo_roams_with_a_2_2_1_emsp_through_a_translating_hub() -> None
     assert any(k.startswith("Location 2.3.0->2.2.1 $.help_phone dropped") for k in report.losses)
 
 
+def test_a_2_3_0_emsp_roams_with_a_2_2_1_cpo_through_a_translating_hub() -> None:
+    """2.3.0 requires a Tariff's ``tax_included``, which 2.2.1 does not say: the hub gives NO,
+    what 2.2.1's "excl. VAT" prices mean, and reports that it did."""
+    report = roam("2.3.0", via_hub=True, cpo_version="2.2.1")
+    _assert_passed(report)
+    assert any(k.startswith("Tariff 2.2.1->2.3.0 $.tax_included") for k in report.supplied)
+    assert "tax_included from 2.2.1's before-VAT prices" in report.text()
+
+
+@pytest.mark.parametrize(
+    ("emsp", "cpo"),
+    [("2.1.1", "2.2.1"), ("2.1.1", "2.3.0"), ("2.3.0", "2.1.1"), ("2.3.0", "2.2.1")],
+)
+def test_every_mix_of_versions_roams_through_a_translating_hub(emsp: str, cpo: str) -> None:
+    """Each command's result crosses the hub too: a 2.1.1 result is a CommandResponse, a 2.2.1+
+    one a CommandResult; a 2.2.1+ CPO's real-time authorization of a 2.1.1 eMSP's Token gets
+    the Token the hub forwarded."""
+    report = roam(emsp, via_hub=True, cpo_version=cpo)
+    _assert_passed(report)
+    assert report.losses or report.supplied  # what did not fit, or what the hub had to give
+    steps = {step.name for step in report.steps}
+    assert {"START_SESSION + result", "STOP_SESSION + result"} <= steps
+    assert ("HubClientInfo from the hub" in steps) is (emsp != "2.1.1")  # 2.1.1 has none
+
+
 def test_the_same_version_through_a_hub_meets_no_loss() -> None:
     assert roam("2.2.1", via_hub=True).losses == {}
 

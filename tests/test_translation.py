@@ -364,3 +364,53 @@ def test_hours_open_24_7_with_an_empty_regular_hours_list_go_down_to_2_1_1(
     assert result.value == {"twentyfourseven": True}
     assert schemas.validate(result.value, "Hours", version="2.1.1") == []
     assert [(loss.path, loss.kind) for loss in result.losses] == [("$.regular_hours", "dropped")]
+
+
+@pytest.mark.parametrize(
+    ("result", "expected", "approximated"),
+    [
+        ("ACCEPTED", "ACCEPTED", False),
+        ("TIMEOUT", "TIMEOUT", False),
+        ("UNKNOWN_SESSION", "REJECTED", True),
+    ],
+)
+@pytest.mark.parametrize("target", ["2.2.1", "2.3.0"])
+def test_a_2_1_1_command_result_is_a_commandresult_in_later_versions(
+    target: str, result: str, expected: str, approximated: bool
+) -> None:
+    """2.1.1 POSTs a CommandResponse to the response_url; 2.2.1+ a CommandResult."""
+    value, losses = convert(
+        {"result": result},
+        target,
+        from_version="2.1.1",
+        object_name="CommandResponse",
+        as_object="CommandResult",
+    )
+    assert value == {"result": expected}
+    assert [(loss.path, loss.kind) for loss in losses] == (
+        [("$.result", "approximated")] if approximated else []
+    )
+    assert schemas.validate(value, "CommandResult", version=target) == []
+
+
+def test_a_commandresult_reaches_2_1_1_as_a_commandresponse() -> None:
+    result = v2_3_0.CommandResult(
+        result="EVSE_OCCUPIED", message=[v2_3_0.DisplayText(language="en", text="busy")]
+    )
+    value, losses = convert(result, "2.1.1", as_object="CommandResponse")
+    assert value == v2_1_1.CommandResponse(result="REJECTED")
+    assert {(loss.path, loss.kind) for loss in losses} == {
+        ("$.result", "approximated"),
+        ("$.message", "dropped"),
+    }
+
+
+def test_as_object_must_be_a_counterpart() -> None:
+    with pytest.raises(UnsupportedObjectError, match="'CommandResponse' as 'Location'"):
+        convert(
+            {"result": "ACCEPTED"},
+            "2.2.1",
+            from_version="2.1.1",
+            object_name="CommandResponse",
+            as_object="Location",
+        )

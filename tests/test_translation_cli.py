@@ -178,3 +178,16 @@ def test_partial_converts_a_patch_body(
     }
     assert main(argv) == 2  # as a whole Connector it is not valid 2.2.1
     assert "not a valid 2.2.1 Connector" in capsys.readouterr().err
+
+
+def test_as_names_the_target_object_of_a_command_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "result.json"
+    file.write_text(json.dumps({"result": "UNKNOWN_SESSION"}))
+    argv = ["convert", "--from", "2.1.1", "--to", "2.3.0", "--object", "CommandResponse"]
+    assert main([*argv, "--as", "CommandResult", str(file)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"result": "REJECTED"}
+    assert err.startswith("$.result: approximated: ")
+    assert main([*argv, "--as", "Location", str(file)]) == 2

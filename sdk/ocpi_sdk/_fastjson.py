@@ -1,25 +1,30 @@
 """The fast path of ``loads``: JSON text decoded by msgspec straight into the generated classes.
 
 msgspec reads JSON directly into attrs classes in C (enums by value, open enums through their
-``_missing_``, ``__attrs_post_init__`` run on every object so the generated constraint checks
-apply). It is only a shortcut: the converter's cattrs path stays the reference.
+``_missing_``). It is only a shortcut: the converter's cattrs path stays the reference.
 :meth:`FastDecoder.decode` answers :data:`FALLBACK` whenever it cannot promise the very same
 objects, and the converter then takes its usual path, so every error is the reference's error.
 
 msgspec is never given the generated classes themselves: it reads a private mirror of each
 (:meth:`FastDecoder._mirrors`, a subclass whose annotations are given as types), so neither the
-classes nor their modules change while other threads use them. Where msgspec's own reading
-differs from the converter's, a mirror's annotations hold stand-in types, so the converter's
-rules decide:
+classes nor their modules change while other threads use them. A mirror's annotations carry
+the class's constraints and, where msgspec's own reading differs from the converter's, what
+lets the converter's rules decide:
 
+- a ``str`` or ``list`` field carries the length or size limits the generated
+  ``__attrs_post_init__`` checks, as msgspec constraints (``Meta``, from the fields'
+  ``metadata``, which the generator writes from the same schema keywords as those checks),
+  checked in C; the class's own Python checks do not run;
 - a ``Decimal`` field is read as any JSON value (msgspec would read ``"2.50"`` as a number): a
   fraction or exponent becomes the ``Decimal`` of its text in C (``float_hook``, a context that
   refuses a number beyond a float's range or with more than 76 digits), and the mirror's
   ``__attrs_post_init__`` (:func:`_post_init`) keeps it, turns an integer into its ``Decimal``
   and refuses anything else (a string, ``true``, an object, ...);
-- a ``datetime`` field is read as :class:`_DateTime`: the string goes to the converter's own
-  ``parse_datetime`` (UTC with or without ``Z``); a string ``datetime.fromisoformat`` reads as
-  UTC is taken as it reads it, which is ``parse_datetime``'s own first step and answer.
+- a ``datetime`` field is read by msgspec as RFC 3339 (in C, as the converter's
+  ``parse_datetime`` reads it, digits beyond microseconds rounded alike), and the mirror's
+  ``__attrs_post_init__`` puts it in UTC as the converter does (no offset means UTC, an offset
+  is the same instant); a form msgspec does not read (no seconds, a comma, a week date, ...)
+  falls back.
 
 It also falls back on any msgspec error (a missing field, a wrong type, an unknown value of a
 closed enum, a broken constraint, text that is not JSON, ...), on bytes that are not UTF-8, on
@@ -27,10 +32,8 @@ closed enum, a broken constraint, text that is not JSON, ...), on bytes that are
 classes) and on target types with anything msgspec may read differently (a field renamed from
 its JSON name, ``Any``, a union of several types, numbers inside a list).
 
-The generated classes check their string lengths and list sizes in ``__attrs_post_init__``; a
-mirror has the same limits as msgspec constraints (``Meta``, from the fields' ``metadata``, which
-the generator writes from the same schema keywords as those checks), read in C, and runs no
-Python after its fields are read unless it has numbers to check.
+A mirror runs no Python once its fields are read unless it has numbers or DateTimes to check
+(:func:`_post_init`), and one small function per object (:func:`_pre_init`) before.
 
 ``tests/test_fast_path.py`` proves the equivalence on every spec example, every mutation and the
 property-test corpus.
@@ -61,18 +64,6 @@ FALLBACK: Final = object()
 _SCALARS = (str, bool, int, Decimal, datetime)
 
 
-class _StandIn(type):
-    """msgspec checks that a ``dec_hook`` gave an instance of the type it asked for; the hook
-    only ever gives instances of the real type, so the check is a C-level "yes" (``id`` is
-    never 0), far cheaper than a Python ``__instancecheck__``."""
-
-    __instancecheck__ = staticmethod(id)  # type: ignore[assignment]
-
-
-class _DateTime(metaclass=_StandIn):
-    """What msgspec is told a ``datetime`` field holds, so that ``parse_datetime`` decides."""
-
-
 _NUMBERS = decimal.Context(
     prec=76,
     Emax=299,
@@ -99,23 +90,12 @@ digits, an exponent beyond a float's range raises, and the reference decides).""
 class FastDecoder:
     """msgspec decoders for the attrs classes of one version, built on first use per target."""
 
-    def __init__(self, classes: Sequence[type], parse_datetime: Callable[[Any], datetime]) -> None:
+    def __init__(self, classes: Sequence[type], to_utc: Callable[[datetime], datetime]) -> None:
         self._classes = {cls: None for cls in classes}
         self._decoders: dict[Any, msgspec.json.Decoder[Any] | None] = {}
         self._lock = threading.Lock()
         self._mirrored: dict[type, type] | None = None
-        fromisoformat = datetime.fromisoformat
-
-        def hook(type_: Any, value: Any) -> Any:
-            if type_ is _DateTime:
-                if value.__class__ is str:  # parse_datetime's own first step, and its UTC answer
-                    parsed = fromisoformat(value)
-                    if parsed.tzinfo is UTC:
-                        return parsed
-                return parse_datetime(value)
-            raise TypeError("left to the converter")
-
-        self._hook = hook
+        self._to_utc = to_utc
 
     def decode(self, raw: bytes | bytearray | memoryview | str, cls: Any) -> Any:
         """``raw`` as ``cls`` exactly as the reference converter reads it, or :data:`FALLBACK`."""
@@ -149,9 +129,7 @@ class FastDecoder:
                 mirrors = self._mirrors()
                 try:
                     decoder = msgspec.json.Decoder(
-                        _mirror_type(cls, mirrors),
-                        dec_hook=self._hook,
-                        float_hook=_NUMBERS.create_decimal,
+                        _mirror_type(cls, mirrors), float_hook=_NUMBERS.create_decimal
                     )
                 except (TypeError, NameError):
                     decoder = None
@@ -180,7 +158,7 @@ class FastDecoder:
                 "__slots__": (),
                 "__module__": __name__,
                 "__attrs_pre_init__": _pre_init(cls),
-                "__attrs_post_init__": _post_init(cls),
+                "__attrs_post_init__": _post_init(cls, self._to_utc),
             }
             mirrors[cls] = type(f"_Mirror{cls.__name__}", (cls,), namespace)
         for cls, mirror in mirrors.items():
@@ -248,15 +226,13 @@ def _walkable(
 
 
 def _mirror_type(type_: Any, mirrors: dict[type, type], metadata: Any = None) -> Any:
-    """``type_`` as msgspec is told it: generated classes as their mirrors, ``datetime`` as its
-    stand-in, ``Decimal`` as any value (:func:`_post_init` checks it), and the field's
+    """``type_`` as msgspec is told it: generated classes as their mirrors, ``Decimal`` as any
+    value (:func:`_post_init` checks it), and the field's
     ``metadata`` (the constraints the class's ``__attrs_post_init__`` checks) as msgspec
     constraints (only types :meth:`FastDecoder._supported` accepted)."""
     limits = metadata or {}
     if type_ is Decimal:
         return Any
-    if type_ is datetime:
-        return _DateTime
     if type_ in mirrors:
         return mirrors[type_]
     if type_ is str and "max_length" in limits:
@@ -292,22 +268,36 @@ def _pre_init(cls: type) -> Callable[[Any], None]:
     return pre_init
 
 
-def _post_init(cls: type) -> Callable[[Any], None] | None:
+def _post_init(cls: type, to_utc: Callable[[datetime], datetime]) -> Callable[[Any], None] | None:
     """The mirror's ``__attrs_post_init__``: ``None`` (no Python runs once msgspec has read the
-    fields) unless ``cls`` has number fields, which msgspec reads as any value: a ``Decimal``
-    made by ``float_hook`` is kept, an integer becomes its ``Decimal`` (as the converter's), and
-    anything else raises, so that the reference decides."""
-    numbers = [f for f in attrs.fields(cls) if f.type in (Decimal, Decimal | None)]
-    if not numbers:
+    fields) unless ``cls`` has number or DateTime fields. A number field is read as any value:
+    a ``Decimal`` made by ``float_hook`` is kept, an integer becomes its ``Decimal`` (as the
+    converter's), anything else raises, so that the reference decides. A DateTime not in UTC
+    is put in UTC by the converter's ``to_utc``."""
+    checks = []
+    for field in attrs.fields(cls):
+        optional = field.default is not attrs.NOTHING
+        if field.type in (Decimal, Decimal | None):
+            test, fix = "v.__class__ is not _Decimal", "_integer"
+        elif field.type in (datetime, datetime | None):
+            test, fix = "v.tzinfo is not _UTC", "_to_utc"
+        else:
+            continue
+        guard = "v is not None and " if optional else ""
+        checks += [
+            f"    v = obj.{field.name}",
+            f"    if {guard}{test}:",
+            f"        obj.{field.name} = {fix}(v)",
+        ]
+    if not checks:
         return None
-    lines = ["def post_init(obj):"]
-    for field in numbers:
-        optional = "" if field.default is attrs.NOTHING else " and v is not None"
-        lines.append(f"    v = obj.{field.name}")
-        lines.append(f"    if v.__class__ is not _Decimal{optional}:")
-        lines.append(f"        obj.{field.name} = _integer(v)")
-    namespace: dict[str, Any] = {"_Decimal": Decimal, "_integer": _integer}
-    exec("\n".join(lines), namespace)  # the names are attrs field names
+    namespace: dict[str, Any] = {
+        "_Decimal": Decimal,
+        "_integer": _integer,
+        "_UTC": UTC,
+        "_to_utc": to_utc,
+    }
+    exec("\n".join(["def post_init(obj):", *checks]), namespace)  # names: attrs field names
     post_init: Callable[[Any], None] = namespace["post_init"]
     return post_init
 
@@ -334,12 +324,15 @@ class FastEncoder:
     """``dumps`` without cattrs: per-class functions, generated from the attrs fields when first
     needed, that build the same dicts as the converter's unstructuring (fields in order, ``None``
     fields left out), written by orjson with the converter's own ``default`` for numbers.
+    Each class has one function that builds its objects' dicts and those of every object
+    inside them (see :class:`_Writer`).
 
     The converter's own unstructure hooks turn DateTimes and numbers (``unstructure_hook`` is
     its ``get_unstructure_hook``), with two shortcuts checked once, here: a whole-second UTC
     DateTime is handed to orjson as it is (``OPT_UTC_Z``, in C) when that gives the very text
-    the hook gives, and a ``Decimal`` is handed to orjson's ``default`` as it is when the hook
-    keeps Decimals as they are.
+    the hook gives, and a finite ``Decimal`` whose ``str`` has no exponent is handed to orjson
+    as the ``orjson.Fragment`` of its ``str`` (no ``default`` call) when the hook keeps
+    Decimals as they are and ``default`` writes such a Decimal as its ``str``.
     Anything unexpected (a class it has no function for, a value of the wrong type) answers
     :data:`FALLBACK`, and the converter writes it its own way.
     """
@@ -359,13 +352,16 @@ class FastEncoder:
             format_datetime(sample)
         )
         samples = (Decimal("2.50"), Decimal("1E+3"), Decimal("-0"))
+        digits = (Decimal("2.50"), Decimal("-0"), Decimal("0.000001"), Decimal("-12345678901.5"))
         self._namespace: dict[str, Any] = {
             "_fmt": format_datetime,
             "_num": number,
             "_Decimal": Decimal,
+            "_F": orjson.Fragment,
             "_UTC": UTC,
             "_native": native,
-            "_decimals_as_they_are": all(number(d) is d for d in samples),
+            "_own_digits": all(number(d) is d for d in samples)
+            and all(orjson.dumps(d, default=default) == str(d).encode() for d in digits),
         }
         self._dumpers: dict[type, Callable[[Any], Any]] | None = None
         self._lock = threading.Lock()
@@ -409,47 +405,137 @@ class FastEncoder:
         )
 
     def _function(self, cls: type) -> str:
-        """The unstructuring function of ``cls``: as the converter's (cattrs with
-        ``omit_if_default``), the fields without a default first, then the others when set."""
-        fields = attrs.fields(cls)
-        required = [f for f in fields if f.default is attrs.NOTHING]
-        entries = ", ".join(
-            f"{f.name!r}: {self._expression(f.type, 'o.' + f.name)}" for f in required
-        )
-        lines = [f"def {_dumper_name(cls)}(o):", f"    d = {{{entries}}}"]
-        for field in fields:
-            if field.default is None:
-                lines.append(f"    v = o.{field.name}")
-                lines.append("    if v is not None:")
-                lines.append(f"        d[{field.name!r}] = {self._expression(field.type, 'v')}")
-        lines.append("    return d")
-        return "\n".join(lines)
+        """The unstructuring function of ``cls`` (see :class:`_Writer`)."""
+        writer = _Writer(self._classes, self._namespace)
+        lines: list[str] = []
+        result = writer.value(cls, "o", lines, "    ", ())
+        return "\n".join([f"def {_dumper_name(cls)}(o):", *lines, f"    return {result}"])
 
-    def _expression(self, type_: Any, value: str) -> str:
-        """The Python expression that unstructures ``value`` of ``type_`` (a simple name or an
-        attribute: it may be evaluated more than once)."""
+
+_INLINED_LEVELS: Final = 8
+"""How many levels of objects one generated function builds (deeper ones are built by their own
+class's function): Python refuses a function with more than 20 nested loops."""
+
+
+class _Writer:
+    """The statements of one generated function: the dict the converter's unstructuring makes
+    of an object (cattrs with ``omit_if_default``: the fields without a default first, then
+    the others when not ``None``), with the objects inside it built in the same function (a
+    class already being built, or objects deeper than :data:`_INLINED_LEVELS`, are built by a
+    call of their class's function instead), lists by a loop, lists of
+    strings and enums as they are (orjson writes them), and the values orjson writes as the
+    converter's ``default`` would already made (:meth:`value`)."""
+
+    def __init__(self, classes: Any, namespace: dict[str, Any]) -> None:
+        self._classes = classes
+        self._native = namespace["_native"]
+        self._digits = namespace["_own_digits"]
+        self._count = 0
+
+    def _name(self, prefix: str) -> str:
+        self._count += 1
+        return f"{prefix}{self._count}"
+
+    def value(
+        self, type_: Any, source: str, lines: list[str], indent: str, building: tuple[type, ...]
+    ) -> str:
+        """The expression of ``source`` (a local name, or an attribute of one, that may be
+        evaluated more than once) of ``type_`` unstructured; the statements it needs first are
+        appended to ``lines``, indented by ``indent``.
+
+        A ``Decimal`` whose ``str`` has no exponent and that is finite is its own
+        ``orjson.Fragment``, which is what the converter's ``default`` gives for it; any other
+        number goes through the converter's hook (and ``default``, from orjson) as before."""
         origin = get_origin(type_)
         if origin in (Union, types.UnionType):
-            (inner,) = [a for a in get_args(type_) if a is not type(None)]
-            return f"(None if {value} is None else {self._expression(inner, value)})"
+            body: list[str] = []
+            expression = self.value(_without_none(type_), source, body, indent + "    ", building)
+            if expression == source:  # None and the value are both written as they are
+                return source
+            result = self._name("r")
+            lines.append(f"{indent}if {source} is None:")
+            lines.append(f"{indent}    {result} = None")
+            lines.append(f"{indent}else:")
+            lines += body
+            lines.append(f"{indent}    {result} = {expression}")
+            return result
         if origin is list:
             (item,) = get_args(type_)
-            inner = self._expression(item, "x")
-            return f"list({value})" if inner == "x" else f"[{inner} for x in {value}]"
+            each = self._name("x")
+            body = []
+            expression = self.value(item, each, body, indent + "    ", building)
+            if expression == each:  # strings, enums, ...: orjson writes the list itself
+                return f"({source} if {source}.__class__ is list else list({source}))"
+            result = self._name("l")
+            lines.append(f"{indent}{result} = []")
+            lines.append(f"{indent}for {each} in {source}:")
+            lines += body
+            lines.append(f"{indent}    {result}.append({expression})")
+            return result
         if type_ is datetime:
-            if self._namespace["_native"]:
+            if self._native:
                 return (
-                    f"({value} if {value}.microsecond == 0 and {value}.tzinfo is _UTC "
-                    f"else _fmt({value}))"
+                    f"({source} if {source}.tzinfo is _UTC and not {source}.microsecond "
+                    f"else _fmt({source}))"
                 )
-            return f"_fmt({value})"
+            return f"_fmt({source})"
+        if type_ is Decimal:
+            if self._digits:
+                return (
+                    f"(_F(s) if {source}.__class__ is _Decimal and 'E' not in (s := str({source}))"
+                    f" and {source}.is_finite() else _num({source}))"
+                )
+            return f"_num({source})"
         if type_ in self._classes:
-            return f"{_dumper_name(type_)}({value})"
-        if type_ is Decimal:  # the converter's hook for anything but a Decimal it keeps
-            if self._namespace["_decimals_as_they_are"]:
-                return f"({value} if {value}.__class__ is _Decimal else _num({value}))"
-            return f"_num({value})"
-        return value  # str, bool, int, enums (orjson writes their value)
+            if type_ in building or len(building) == _INLINED_LEVELS:
+                return f"{_dumper_name(type_)}({source})"
+            return self._object(type_, source, lines, indent, (*building, type_))
+        return source  # str, bool, int, enums (orjson writes their value)
+
+    def _object(
+        self, cls: type, source: str, lines: list[str], indent: str, building: tuple[type, ...]
+    ) -> str:
+        fields = attrs.fields(cls)
+        entries = []
+        for field in fields:
+            if field.default is attrs.NOTHING:
+                value = self._local(field, source, lines, indent)
+                expression = self.value(field.type, value, lines, indent, building)
+                entries.append(f"{field.name!r}: {expression}")
+        result = self._name("d")
+        lines.append(f"{indent}{result} = {{{', '.join(entries)}}}")
+        for field in fields:
+            if field.default is None:
+                inner = _without_none(field.type)
+                value = self._name("v")
+                lines.append(f"{indent}{value} = {source}.{field.name}")
+                lines.append(f"{indent}if {value} is not None:")
+                body: list[str] = []
+                expression = self.value(inner, value, body, indent + "    ", building)
+                lines += body
+                lines.append(f"{indent}    {result}[{field.name!r}] = {expression}")
+        return result
+
+    def _local(
+        self, field: attrs.Attribute[Any], source: str, lines: list[str], indent: str
+    ) -> str:
+        """``source``'s field as an expression to read it by: the attribute itself where it is
+        read once (a string, an enum, ...), else a local it is first read into."""
+        probe: list[str] = []
+        attribute = f"{source}.{field.name}"
+        if self.value(field.type, attribute, probe, indent, tuple(self._classes)) == attribute:
+            return attribute
+        value = self._name("v")
+        lines.append(f"{indent}{value} = {attribute}")
+        return value
+
+
+def _without_none(type_: Any) -> Any:
+    """``X`` of ``X | None`` (``_walkable`` allows no other union); any other type as it is."""
+    if get_origin(type_) in (Union, types.UnionType):
+        (inner,) = [a for a in get_args(type_) if a is not type(None)]
+        return inner
+    return type_
 
 
 def _dumper_name(cls: type) -> str:

@@ -29,7 +29,7 @@ import enum
 import json
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from types import UnionType
 from typing import Any, TypeVar, Union, cast, get_args, get_origin
@@ -59,16 +59,56 @@ _TEXT = (bytes, str, bytearray, memoryview)  # what ``loads`` reads as JSON text
 
 
 def parse_datetime(value: Any, _type: Any = datetime) -> datetime:
-    """An OCPI DateTime string as an aware UTC datetime (a missing ``Z`` means UTC)."""
+    """An OCPI DateTime string as an aware UTC datetime (a missing ``Z`` means UTC).
+
+    Read as RFC 3339 reads it (a lowercase ``t`` or ``z`` is the same as ``T`` or ``Z``) and as
+    tolerantly as :meth:`datetime.fromisoformat` (an offset is the same instant, written back in
+    UTC); digits beyond microseconds round to the nearest microsecond (half up on the seventh).
+    """
     if type(value) is not str:
         raise TypeError(f"expected a DateTime string, got {type(value).__name__}")
-    parsed = datetime.fromisoformat(value)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        upper = _rfc3339_case(value)
+        if upper == value:
+            raise
+        parsed = datetime.fromisoformat(upper)
+    if len(value) > _SIX_DIGITS:
+        parsed = _round_fraction(value, parsed)
+    return to_utc(parsed)
+
+
+def to_utc(parsed: datetime) -> datetime:
+    """A parsed DateTime in UTC: no offset means UTC, an offset is the same instant."""
     zone = parsed.tzinfo
     if zone is UTC:
         return parsed
     if zone is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)  # an explicit offset: same instant, written back in UTC
+    return parsed.astimezone(UTC)
+
+
+_SIX_DIGITS = len("2015-06-29T20:39:09.123456")  # longer may hold more than microseconds
+_FRACTION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}[.,]([0-9]{7,})")
+
+
+def _rfc3339_case(value: str) -> str:
+    """``value`` with RFC 3339's lowercase date-time separator and UTC designator uppercased."""
+    if len(value) > 10 and value[10] == "t":
+        value = value[:10] + "T" + value[11:]
+    if value.endswith("z"):
+        value = value[:-1] + "Z"
+    return value
+
+
+def _round_fraction(value: str, parsed: datetime) -> datetime:
+    """``parsed`` rounded to the nearest microsecond when ``value`` has more fractional digits
+    (``fromisoformat`` cuts them off)."""
+    found = _FRACTION.match(value)
+    if found is not None and found.group(1)[6] >= "5":
+        return parsed + timedelta(microseconds=1)
+    return parsed
 
 
 def format_datetime(value: datetime) -> str:
@@ -365,7 +405,7 @@ class OcpiConverter:
         self._lenient = self._build(strict=False, detailed=False)
         self._strict = self._build(strict=True, detailed=False)
         self._explainers: dict[bool, cattrs.Converter] = {}
-        self._fast = _fastjson.FastDecoder(self.classes, parse_datetime)
+        self._fast = _fastjson.FastDecoder(self.classes, to_utc)
         self._fast_out = _fastjson.FastEncoder(
             self.classes, self._lenient.get_unstructure_hook, json_default
         )

@@ -41,6 +41,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--from", required=True, dest="source", choices=VERSIONS)
     parser.add_argument("--to", required=True, dest="target", choices=VERSIONS)
     parser.add_argument("--object", required=True, dest="object_name", help="e.g. Location")
+    parser.add_argument(
+        "--as",
+        dest="as_object",
+        metavar="OBJECT",
+        help="the target's object when it has another name there (a 2.1.1 command result, "
+        "CommandResponse, is a CommandResult in 2.2.1+)",
+    )
     parser.add_argument("--context", metavar="FILE", help="JSON object of values to supply")
     parser.add_argument("--partial", action="store_true", help="FILE is a PATCH body")
     parser.add_argument("--strict", action="store_true", help="refuse any loss (exit 1)")
@@ -86,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
             object_name=args.object_name,
             context=context,
             partial=args.partial,
+            as_object=args.as_object,
         )
     except (ContextError, NotRepresentableError, UnsupportedObjectError) as exc:
         raise UsageError(str(exc)) from None

@@ -27,7 +27,7 @@ from ocpi_sdk import packages, schemas
 from ocpi_sdk.credentials import PartnerRecord
 from ocpi_sdk.errors import OcpiConnectionError, TransportError
 from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
-from ocpi_sdk.sim.translate import Translator
+from ocpi_sdk.sim.translate import Translator, same_route
 from ocpi_sdk.translation import TranslationError
 from ocpi_sdk.transport import Routing
 
@@ -185,7 +185,9 @@ async def _pass_on(
         sent_body = _translated(router, route, sent_body, ctx.version, target.version, ctx.partner)
         sent_query = router.translate.query(route, sent_query, ctx.version, target.version)
         result = await _call(platform, route, ctx, target, path, sent_body, sent_query)
-        result = _translated(router, route, result, target.version, ctx.version, target)
+        result = _translated(
+            router, route, result, target.version, ctx.version, target, _token_uid(route, path)
+        )
         platform.emit("forwarded", method=route.method, module=route.module, to=str(ctx.to_party))
     return result
 
@@ -213,8 +215,11 @@ def _relayed(
             status.INVALID_PARAMETERS,
             "response_url must be on your own platform (the origin of your endpoints)",
         )
-    url = router.relay(
-        ctx.version, route.module, result_op, Relay(str(original), caller.token_c, target.token_c)
+    url = router.relay(  # called by the target: in its version, which the hub serves
+        target.version,
+        route.module,
+        result_op,
+        Relay(str(original), caller.token_c, target.token_c),
     )
     if "response_url" in query:
         query["response_url"] = url
@@ -223,14 +228,36 @@ def _relayed(
     return body, query
 
 
+def _token_uid(route: Route, path: list[str]) -> str | None:
+    """The ``token_uid`` in the request's URL, if the route has one."""
+    if "token_uid" in route.path_params:
+        return path[route.path_params.index("token_uid")]
+    return None
+
+
 def _translated(
-    router: HubRouter, route: Route, value: Any, source: str, target: str, owner: PartnerRecord
+    router: HubRouter,
+    route: Route,
+    value: Any,
+    source: str,
+    target: str,
+    owner: PartnerRecord,
+    token_uid: str | None = None,
+    as_object: str | None = None,
 ) -> Any:
     """``value`` converted from ``source`` to ``target`` (the two parties' versions), its owner's
     ``country_code``/``party_id`` taken from the registration of ``owner``."""
     name = getattr(route.body, "__name__", None) if route.body_partial else None
     try:
-        return router.translate(value, source, target, _party_of(owner), name=name)
+        return router.translate(
+            value,
+            source,
+            target,
+            _party_of(owner),
+            name=name,
+            token_uid=token_uid,
+            as_object=as_object,
+        )
     except TranslationError as exc:
         raise Refused(
             status.GENERIC_SERVER_ERROR,
@@ -266,7 +293,9 @@ async def _result(
     if requester is None:
         raise Refused(status.UNKNOWN_RECEIVER, "the requesting party is gone", http_status=404)
     client = _client(platform, requester, route, ctx)
-    body = _translated(router, route, body, ctx.version, requester.version, caller)
+    theirs = same_route(requester.version, route)  # 2.1.1's result is a CommandResponse
+    as_object = getattr(theirs.body, "__name__", None) if theirs is not None else None
+    body = _translated(router, route, body, ctx.version, requester.version, caller, None, as_object)
     try:
         await getattr(client, route.name)(body, response_url=relay.url)
     except TransportError as exc:

@@ -124,7 +124,8 @@ class RoamReport:
         if self.supplied:
             lines.append(
                 "values the hub supplied (owner from the registration, cdr_token from the "
-                "forwarded Token, timeout of its relay):"
+                "forwarded Token, timeout of its relay, tax_included from 2.2.1's before-VAT "
+                "prices):"
             )
             for path, times in sorted(self.supplied.items()):
                 lines.append(f"  x{times:<4} {path}")
@@ -291,7 +292,7 @@ class Scenario:
             )
         await self.step("version negotiation", lambda: self._negotiate(target, http))
         await self.step("credentials handshake", lambda: self._handshake(target, http))
-        if self.hub is not None:
+        if self.hub is not None and _routed(self.version):  # 2.1.1 has no HubClientInfo
             await self.step("HubClientInfo from the hub", lambda: self._client_info(http))
         locations: list[Any] = []
         tariffs: list[Any] = []

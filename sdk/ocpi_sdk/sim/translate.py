@@ -4,7 +4,9 @@ Every body the hub forwards, and every answer it passes back, goes through :func
 from the sender's negotiated version to the receiver's. What the target version needs and the
 source cannot say comes from what the hub knows: the owner's ``country_code``/``party_id`` from
 its registration, a Session's or CDR's ``cdr_token`` from the Token the hub forwarded, the 2.1.1
-``location`` from the Location it forwarded. Each loss met is counted, by object, path and kind,
+``location`` from the Location it forwarded, the Token of a 2.2.1+ AuthorizationInfo from the
+Token the hub forwarded with that ``token_uid``, a 2.2.1 Tariff's ``tax_included`` from what 2.2.1
+prices are (before VAT). Each loss met is counted, by object, path and kind,
 for the roam report.
 """
 
@@ -27,6 +29,10 @@ _INDEX = re.compile(r"\[\d+\]")
 CDR_TOKEN = ("uid", "type", "contract_id", "country_code", "party_id")
 CACHE = 10_000  # objects remembered as context, per kind
 TIMEOUT = 30  # the seconds a 2.1.1 CommandResponse lacks: how long the hub relays a result
+TAX_INCLUDED = "NO"
+"""A 2.2.1 Tariff's ``tax_included`` in 2.3.0: its prices are "excl. VAT" (2.2.1 mod_tariffs,
+PriceComponent.price), which 2.3.0 says as NO ("taxes are not included, and will be added on
+top of the prices")."""
 
 
 class Translator:
@@ -36,6 +42,7 @@ class Translator:
         self.losses: Counter[str] = Counter()
         self.supplied: Counter[str] = Counter()  # paths of results whose value the hub gave
         self.tokens: dict[str, dict[str, Any]] = {}  # uid and contract id -> CdrToken (2.2.1+)
+        self.whole_tokens: dict[tuple[str, str], dict[str, Any]] = {}  # (version, uid) -> Token
         self.locations: dict[str, dict[str, Any]] = {}  # id -> the 2.1.1 Location
 
     def __call__(
@@ -46,8 +53,12 @@ class Translator:
         owner: tuple[str | None, str | None],
         *,
         name: str | None = None,
+        token_uid: str | None = None,
+        as_object: str | None = None,
     ) -> Any:
-        """``value`` (a model, a list of them, a ListPage or a PATCH body) in ``target``.
+        """``value`` (a model, a list of them, a ListPage or a PATCH body) in ``target``;
+        ``token_uid`` names the Token the request was about (its URL's ``token_uid``),
+        ``as_object`` the target's object when it has another name there (a command result).
         Raises :class:`TranslationError` when it cannot be converted at all."""
         if source == target or value is None:
             return value
@@ -62,8 +73,9 @@ class Translator:
             target,
             object_name=name if partial else None,
             from_version=source if partial else None,
-            context=self.context(value, owner),
+            context=self.context(value, owner, target, token_uid),
             partial=partial,
+            as_object=as_object,
         )
         kind = name or type(value[0] if isinstance(value, list) else value).__name__
         for loss in conversion.losses:
@@ -87,9 +99,7 @@ class Translator:
         a value given for one it does not take (2.2.1's Token ``type``) is a loss."""
         if source == target:
             return query
-        module = importlib.import_module(f"ocpi_sdk.v{target.replace('.', '_')}.server")
-        handler = module.HANDLERS.get((route.module, route.role))
-        theirs = next((r for r in getattr(handler, "routes", ()) if r.name == route.name), None)
+        theirs = same_route(target, route)
         taken = {"response_url"} | {q.name for q in (theirs.query if theirs else ())}
         for name, value in query.items():
             if name not in taken and value is not None:
@@ -97,9 +107,18 @@ class Translator:
                 self.losses[f"query {source}->{target} {name}={value} dropped: {why}"] += 1
         return {k: v for k, v in query.items() if k in taken}
 
-    def context(self, value: Any, owner: tuple[str | None, str | None]) -> dict[str, Any]:
+    def context(
+        self,
+        value: Any,
+        owner: tuple[str | None, str | None],
+        target: str,
+        token_uid: str | None = None,
+    ) -> dict[str, Any]:
         found: dict[str, Any] = {"country_code": owner[0], "party_id": owner[1]}
+        if token_uid is not None:  # a 2.2.1+ AuthorizationInfo names the whole Token
+            found["token"] = self.whole_tokens.get((target, token_uid))
         found["timeout"] = TIMEOUT
+        found["tax_included"] = TAX_INCLUDED
         data = _json(value)
         if isinstance(data, dict):
             for key in ("auth_id", "contract_id", "uid"):
@@ -120,15 +139,29 @@ class Translator:
             if not attrs.has(type(item)):
                 continue
             data = _json(item, version)
+            if name == "Token":
+                self.whole_tokens[(version, str(data.get("uid")))] = data
             if name == "Token" and "country_code" in data:
                 token = {k: data[k] for k in CDR_TOKEN if k in data}
                 for key in ("uid", "contract_id"):
                     self.tokens[str(data.get(key))] = token
             elif name == "Location" and version == "2.1.1":
                 self.locations[str(data["id"])] = data
-            for cache in (self.tokens, self.locations):
+            caches: tuple[dict[Any, dict[str, Any]], ...] = (
+                self.tokens,
+                self.locations,
+                self.whole_tokens,
+            )
+            for cache in caches:
                 while len(cache) > CACHE:
                     cache.pop(next(iter(cache)))
+
+
+def same_route(version: str, route: Route) -> Route | None:
+    """``route`` as ``version`` defines it (same module, role and operation), if it does."""
+    module = importlib.import_module(f"ocpi_sdk.v{version.replace('.', '_')}.server")
+    handler = module.HANDLERS.get((route.module, route.role))
+    return next((r for r in getattr(handler, "routes", ()) if r.name == route.name), None)
 
 
 def _json(value: Any, version: str | None = None) -> Any:

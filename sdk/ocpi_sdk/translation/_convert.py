@@ -30,7 +30,8 @@ from ocpi_sdk.translation._core import (
     render,
     under,
 )
-from ocpi_sdk.translation._walk import Rules, run
+from ocpi_sdk.translation._fit import fit
+from ocpi_sdk.translation._walk import Rule, Rules, run
 
 VERSIONS: tuple[str, ...] = ("2.1.1", "2.2.1", "2.3.0")
 PAIRS: tuple[ModuleType, ...] = (v2_1_1__v2_2_1, v2_2_1__v2_3_0)
@@ -113,6 +114,18 @@ def _rules(source: str, target: str) -> Rules:
     raise UnsupportedObjectError(f"no rules from {source} to {target}")  # pragma: no cover
 
 
+def _counterparts(source: str, target: str) -> Mapping[tuple[str, str], Rule]:
+    for pair in PAIRS:
+        table: Mapping[tuple[str, str], Rule]
+        if (source, target) == (pair.LOWER, pair.UPPER):
+            table = pair.COUNTERPARTS_UP
+            return table
+        if (source, target) == (pair.UPPER, pair.LOWER):
+            table = pair.COUNTERPARTS_DOWN
+            return table
+    raise UnsupportedObjectError(f"no rules from {source} to {target}")  # pragma: no cover
+
+
 def _model_version(obj: Any) -> tuple[str, str] | None:
     module = type(obj).__module__
     match = re.match(r"ocpi_sdk\.v(\d+)_(\d+)_(\d+)\.", module)
@@ -134,6 +147,7 @@ def convert(
     context: Mapping[str, Any] | None = None,
     strict: bool = False,
     partial: bool = False,
+    as_object: str | None = None,
 ) -> Conversion:
     """Convert an OCPI object (a generated model, or its JSON as parsed data) to version ``to``.
 
@@ -149,6 +163,10 @@ def convert(
 
     ``partial=True`` converts a PATCH body: fields the target requires are not asked for, and
     nothing the body does not name is added.
+
+    ``as_object`` names the target's object when it plays the same part under another name: a
+    2.1.1 command result is a ``CommandResponse``, a 2.2.1 one a ``CommandResult``
+    (``convert(result, "2.2.1", as_object="CommandResult")``).
 
     Returns a :class:`Conversion` (``value, losses = convert(...)``). With ``strict=True`` any
     loss raises :class:`StrictModeError`. Raises :class:`NotRepresentableError` for an object
@@ -167,28 +185,47 @@ def convert(
                 "plain JSON needs from_version and object_name (e.g. '2.2.1', 'Location')"
             )
         source, name, data = from_version, object_name, obj
-    if name not in objects(source, to):
-        raise UnsupportedObjectError(
-            f"{name!r} is not an object of both OCPI {source} and {to}; "
-            f"convertible: {', '.join(objects(source, to))}"
-        )
+    names = _names(name, source, to, as_object or name)
     given = context or {}
     if isinstance(data, list):
-        value, losses, moves, supplied = _convert_many(data, name, source, to, given, partial)
+        value, losses, moves, supplied = _convert_many(data, names, source, to, given, partial)
     else:
-        value, losses, moves, supplied = _convert_one(data, name, source, to, given, partial)
+        value, losses, moves, supplied = _convert_one(data, names, source, to, given, partial)
     if strict and losses:
         raise StrictModeError(losses)
     if found is not None:
         package = _package(to)
-        cls: Any = getattr(package, name)
+        cls: Any = getattr(package, names[-1])
         value = package.loads(value, list[cls] if isinstance(value, list) else cls)
     return Conversion(value, losses, source, to, tuple(render(p) for p in supplied), moves)
 
 
+def _names(name: str, source: str, target: str, wanted: str) -> list[str]:
+    """The object's name in each version from ``source`` to ``target``: ``name`` throughout, or
+    ``wanted`` from the step whose counterparts table renames it; raises
+    :class:`UnsupportedObjectError` when that is not how OCPI goes from one to the other."""
+    route = _route(source, target)
+    names = [name]
+    for here, there in itertools.pairwise(route):
+        current = names[-1]
+        if current != wanted and (current, wanted) in _counterparts(here, there):
+            names.append(wanted)
+        elif current in objects(here, there):
+            names.append(current)
+        else:
+            break
+    if len(names) != len(route) or names[-1] != wanted:
+        shown = repr(name) if name == wanted else f"{name!r} as {wanted!r}"
+        raise UnsupportedObjectError(
+            f"{shown} is not an object of both OCPI {source} and {target}; "
+            f"convertible: {', '.join(objects(source, target))}"
+        )
+    return names
+
+
 def _convert_one(
     data: Any,
-    name: str,
+    names: list[str],
     source: str,
     target: str,
     context: Mapping[str, Any],
@@ -199,9 +236,15 @@ def _convert_one(
     supplied: list[Path] = []
     losses: list[tuple[Path, Any, str, str]] = []
     value = data
-    for here, there in itertools.pairwise(route):
+    for index, (here, there) in enumerate(itertools.pairwise(route)):
         step = Step(here, there, context, partial=partial)
-        value = run(step, _rules(here, there), value, name)
+        name, next_name = names[index], names[index + 1]
+        if name == next_name:
+            value = run(step, _rules(here, there), value, name)
+        else:  # a counterpart: its rule reshapes it, the target's object fits it
+            value = fit(
+                step, _counterparts(here, there)[(name, next_name)](step, value, ()), next_name
+            )
         losses.extend((map_path(p, moves), k, r, s) for p, k, r, s in step.losses)
         moves = {**moves, **{t: map_path(s, moves) for t, s in step.moves.items()}}
         supplied.extend(step.supplied)
@@ -210,7 +253,7 @@ def _convert_one(
 
 def _convert_many(
     data: Sequence[Any],
-    name: str,
+    names: list[str],
     source: str,
     target: str,
     context: Mapping[str, Any],
@@ -224,7 +267,7 @@ def _convert_many(
         prefix = f"$[{index}]"
         try:
             value, item_losses, item_moves, item_supplied = _convert_one(
-                item, name, source, target, context, partial
+                item, names, source, target, context, partial
             )
         except NotRepresentableError as exc:
             losses.append(Loss(prefix, "dropped", exc.why, exc.spec))

@@ -23,7 +23,7 @@ from ocpi_sdk.translation._core import (
     number,
     render,
 )
-from ocpi_sdk.translation._walk import Rules
+from ocpi_sdk.translation._walk import Rule, Rules
 
 LOWER = "2.1.1"
 UPPER = "2.2.1"
@@ -50,6 +50,10 @@ RESERVE = _CL + "Commands / ReserveNow object (reservation_id from int to CiStri
 RESTRICTION = _CL + "Tariffs / TariffRestrictions class (min_current, max_current, reservation)"
 VERSION = "OCPI 2.1.1 version_information_endpoint.md: VersionNumber enum"
 ENDPOINT = "OCPI 2.2.1 version_information_endpoint.asciidoc: Endpoint.role, InterfaceRole enum"
+COMMAND_RESULT = (
+    _CL + "Commands / CommandResult object (the asynchronous result, a CommandResponse "
+)
+COMMAND_RESULT += "in 2.1.1) and CommandResultType enum"
 
 # parking_type of 2.2.1 for 2.1.1's LocationType, and back (2.1.1 has no motorway or driveway).
 PARKING_TYPE = {k: k for k in ("ON_STREET", "PARKING_GARAGE", "UNDERGROUND_GARAGE", "PARKING_LOT")}
@@ -403,6 +407,35 @@ def endpoint_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
             obj["role"] = table[module]
             step.supply((*path, "role"))
     return obj
+
+
+# The results both versions share; any other is REJECTED in the other version (approximated).
+_SHARED_RESULTS = frozenset({"ACCEPTED", "NOT_SUPPORTED", "REJECTED", "TIMEOUT"})
+
+
+def _command_result(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
+    result = obj.get("result")
+    if isinstance(result, str) and result not in _SHARED_RESULTS:
+        obj["result"] = "REJECTED"
+        step.loss(
+            (*step.origin(path), "result"),
+            "approximated",
+            f"OCPI {step.target} has no command result {result}: written REJECTED",
+            COMMAND_RESULT,
+        )
+    return obj
+
+
+def command_result_up(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
+    """A 2.1.1 command result (a CommandResponse POSTed to the ``response_url``) as the 2.2.1
+    CommandResult: UNKNOWN_SESSION becomes REJECTED."""
+    return _command_result(step, obj, path)
+
+
+def command_result_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
+    """A 2.2.1 CommandResult as the 2.1.1 result (a CommandResponse): a result 2.1.1 does not
+    have (FAILED, EVSE_OCCUPIED, ...) becomes REJECTED; the ``message`` has no place."""
+    return _command_result(step, obj, path)
 
 
 UP: Rules = {
@@ -827,4 +860,13 @@ DOWN: Rules = {
     "StartSession": start_down,
     "TariffElement": element_down,
     "VersionDetails": version_details_endpoints,
+}
+
+
+# Objects that play the same part under another name in the other version: (source, target).
+COUNTERPARTS_UP: dict[tuple[str, str], Rule] = {
+    ("CommandResponse", "CommandResult"): command_result_up,
+}
+COUNTERPARTS_DOWN: dict[tuple[str, str], Rule] = {
+    ("CommandResult", "CommandResponse"): command_result_down,
 }

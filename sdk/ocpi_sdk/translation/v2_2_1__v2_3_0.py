@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ocpi_sdk.translation._core import NotRepresentableError, Path, Step, like, number, render
-from ocpi_sdk.translation._walk import Rules
+from ocpi_sdk.translation._walk import Rule, Rules
 
 LOWER = "2.2.1"
 UPPER = "2.3.0"
@@ -213,3 +213,8 @@ DOWN: Rules = {
     "Token": token_down,
     "PublishTokenType": token_down,
 }
+
+
+# No object changes its name between 2.2.1 and 2.3.0.
+COUNTERPARTS_UP: dict[tuple[str, str], Rule] = {}
+COUNTERPARTS_DOWN: dict[tuple[str, str], Rule] = {}

@@ -34,7 +34,8 @@ class BodyReader:
         self.response = response
         self.max_bytes = max_bytes
         self.deadline = deadline
-        self.body = bytearray()
+        self.chunks: list[bytes] = []  # joined once at the end: one copy of the body
+        self.size = 0
         encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
         self.raw = encoding in ("", "identity", *_WBITS)
         self.compressed = encoding in _WBITS
@@ -110,16 +111,17 @@ class BodyReader:
                 raise InvalidResponseError(
                     f"the body cannot be decompressed: {exc}", **self._context()
                 ) from None
-        return bytes(self.body)
+        return b"".join(self.chunks)
 
     def check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise deadline_error(self.response.request, len(self.body))
+            raise deadline_error(self.response.request, self.size)
 
     def _add(self, data: bytes) -> None:
-        self.body += data
-        if self.max_bytes is not None and len(self.body) > self.max_bytes:
-            raise self._too_large(f"{len(self.body)} bytes decoded so far")
+        self.chunks.append(data)
+        self.size += len(data)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            raise self._too_large(f"{self.size} bytes decoded so far")
 
     def _too_large(self, seen: str) -> ResponseTooLargeError:
         return ResponseTooLargeError(

@@ -144,7 +144,7 @@ _ABOUT_TOKEN = re.compile(r"token|authori[sz]|credential|unauthenticated|forbidd
 
 def origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
     """Scheme, host and port of ``url`` (the default port filled in): what a token is bound to."""
-    parsed = httpx.URL(str(url))
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
     port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme)
     return parsed.scheme.lower(), parsed.host.lower(), port
 

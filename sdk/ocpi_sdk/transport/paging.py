@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -84,10 +86,12 @@ class Pager:
         self.started = False
         self.seen_urls: set[str] = set()
         # Repeats are looked for in the last REPEAT_WINDOW pages: memory stays flat on long pulls.
-        self.seen_keys: dict[int, int] = {}  # object digest -> number of the page it came on
-        self.window: deque[list[int]] = deque()
-        self.page_number = 0
+        # The digests of the objects in the window (a dict: it stays compact as pages leave).
+        self.seen_keys: dict[int, None] = {}
+        self.window: deque[list[int]] = deque()  # each page's digests, oldest first
+        self.labelled = _labelled(cls)
         self.home = origin(core.url)
+        self.planned: tuple[str, httpx.URL] | None = None  # the next-page Link, parsed once
         self.state = PullState(
             next_url=page_url, next_offset=self.base_offset if page_url is None else None
         )
@@ -162,12 +166,14 @@ class Pager:
         if self.by_offset:
             return self._offset_request(), False
         url = url or self.core.url
-        if origin(url) != self.home:  # only a page_url given by the caller can get here
+        planned = self.planned
+        target = planned[1] if planned is not None and planned[0] == url else httpx.URL(url)
+        if origin(target) != self.home:  # only a page_url given by the caller can get here
             raise PaginationError(
                 f"page_url {url} is not on the endpoint's origin: our token is not sent there",
                 url=self.core.url,
             )
-        return httpx.Request(self.spec.method, url, headers=self.core.headers(self.spec)), True
+        return httpx.Request(self.spec.method, target, headers=self.core.headers(self.spec)), True
 
     def _offset(self) -> int | None:
         return self.base_offset + self.received if self.offset_known else None
@@ -199,8 +205,9 @@ class Pager:
                     f"{why} while X-Total-Count says {total - offset} more objects"
                 )
             return None
-        link = str(response.request.url.join(link))
-        reason = self._unusable(link)
+        target = response.request.url.join(link)
+        link = str(target)
+        reason = self._unusable(target)
         if reason is None and link in self.seen_urls:
             reason = "repeats an earlier page"
         if reason is not None:
@@ -211,19 +218,20 @@ class Pager:
                     url=str(response.request.url),
                 )
             return self._fall_back(f"the next-page Link {link} {reason}")
-        if httpx.URL(link).path.rstrip("/") != response.request.url.path.rstrip("/"):
+        if target.path.rstrip("/") != response.request.url.path.rstrip("/"):
             self._tolerate(f"the next-page Link is on another path ({link}); followed as given")
         self.seen_urls.add(link)
+        self.planned = (link, target)
         return link
 
-    def _unusable(self, link: str) -> str | None:
+    def _unusable(self, link: httpx.URL) -> str | None:
         """Why a next-page Link cannot be followed as sent (None when it can)."""
         target = origin(link)
         if target != self.home:
             if target[1:] == self.home[1:] or target[1] == self.home[1]:
                 return f"uses another scheme or port than the endpoint ({self.core.url})"
             return "points to another origin: our token is not sent there"
-        unset = [k for k, v in httpx.URL(link).params.multi_items() if v.strip().lower() in _UNSET]
+        unset = [k for k, v in link.params.multi_items() if v.strip().lower() in _UNSET]
         if unset:
             return f"carries unset parameters ({', '.join(unset)})"
         return None
@@ -263,26 +271,26 @@ class Pager:
         one), and how many repeats were left out (each reported with its id). Repeats come from
         objects shifting between pages while a partner's list changes, so a window of pages
         finds them with memory that stays flat however long the pull."""
-        fresh: list[Any] = []
-        repeats: list[str] = []
         seen = self.seen_keys
-        number = self.page_number = self.page_number + 1
-        digests: list[int] = []
-        for item in items:
-            key, label = self._identity(item)
-            digest = hash(key)  # 64 bits per object seen
-            if digest in seen:
-                repeats.append(label)
-                continue
-            seen[digest] = number
-            digests.append(digest)
-            fresh.append(item)
+        keys: list[str | bytes]
+        labels = self._labels(items)
+        if labels is None:
+            keys, labels = self._identities(items)
+        else:
+            keys = [label.casefold() for label in labels]
+        digests = list(map(hash, keys))  # 64 bits per object seen
+        page = dict.fromkeys(digests)
+        fresh: list[Any] = items  # the usual page: nothing seen before
+        repeats: list[str] = []
+        if len(page) != len(digests) or not seen.keys().isdisjoint(page):
+            fresh, repeats, digests = self._first_seen(items, digests, labels)
+            page = dict.fromkeys(digests)
+        seen.update(page)
+        # Each digest in ``seen`` came on exactly one page of the window (a repeat is not
+        # added again), so the oldest page's digests are all its own.
         self.window.append(digests)
         if len(self.window) > REPEAT_WINDOW:
-            old = number - REPEAT_WINDOW
-            for digest in self.window.popleft():
-                if seen.get(digest) == old:
-                    del seen[digest]
+            deque(map(seen.pop, self.window.popleft(), repeat(None)), maxlen=0)
         if repeats:
             shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
             self._tolerate(
@@ -290,6 +298,50 @@ class Pager:
                 "left out, not given twice"
             )
         return fresh, len(repeats)
+
+    def _first_seen(
+        self, items: list[Any], digests: list[int], labels: list[str]
+    ) -> tuple[list[Any], list[str], list[int]]:
+        """The objects of a page that repeats some: those seen for the first time, the labels
+        of the others, and the digests of the first ones."""
+        seen = self.seen_keys
+        here: set[int] = set()
+        fresh: list[Any] = []
+        repeats: list[str] = []
+        added: list[int] = []
+        for item, digest, label in zip(items, digests, labels, strict=True):
+            if digest in seen or digest in here:
+                repeats.append(label)
+                continue
+            here.add(digest)
+            added.append(digest)
+            fresh.append(item)
+        return fresh, repeats, added
+
+    def _labels(self, items: list[Any]) -> list[str] | None:
+        """Each object's ``country/party/id`` when its class has an id and every object of the
+        page carries one (read in bulk); None to name them one by one (:meth:`_identity`)."""
+        if self.labelled is None:
+            return None
+        ident, get, shape = self.labelled
+        if not all(map(ident, items)):
+            return None
+        if shape == "cpi":
+            return [f"{c}/{p}/{i}" for c, p, i in map(get, items)]
+        if shape == "ci":
+            return [f"{c}//{i}" for c, i in map(get, items)]
+        if shape == "pi":
+            return [f"/{p}/{i}" for p, i in map(get, items)]
+        return [f"//{i}" for i in map(get, items)]
+
+    def _identities(self, items: list[Any]) -> tuple[list[str | bytes], list[str]]:
+        keys: list[str | bytes] = []
+        labels: list[str] = []
+        for item in items:
+            key, label = self._identity(item)
+            keys.append(key)
+            labels.append(label)
+        return keys, labels
 
     def _identity(self, item: Any) -> tuple[str | bytes, str]:
         """What makes an object the same object: its country, party and id (CiStrings, so
@@ -299,3 +351,19 @@ class Pager:
             label = f"{getattr(item, 'country_code', '')}/{getattr(item, 'party_id', '')}/{ident}"
             return label.casefold(), label
         return self.core.converter.dumps(item), "(an object without id)"
+
+
+def _labelled(cls: Any) -> tuple[Callable[[Any], Any], Callable[[Any], Any], str] | None:
+    """How :meth:`Pager._labels` reads the objects of ``cls`` in bulk: a getter of their id, a
+    getter of their country, party and id (those the class has) and which of the three it reads
+    (``cpi``, ``ci``, ``pi`` or ``i``). None for a class without exactly one of ``id`` and
+    ``uid``: its objects are named one by one."""
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return None
+    names = {field.name for field in attrs.fields(cls)}
+    ids = [name for name in ("id", "uid") if name in names]
+    if len(ids) != 1:
+        return None
+    present = [name for name in ("country_code", "party_id") if name in names]
+    shape = "".join(name[0] for name in present) + "i"
+    return attrgetter(ids[0]), attrgetter(*present, ids[0]), shape
