@@ -1,7 +1,11 @@
 """Validating payloads against the registry, with every problem named by its JSON path.
 
-``jsonschema-rs`` does the work: "is this payload valid?" first, then, for a payload it rejects,
-every error with its instance and schema paths, which ``_explain`` words from the schema itself.
+``jsonschema-rs`` does the work in one pass: every error with its instance path and keyword
+location (an empty list for a valid payload), each worded from the schema itself by the words
+:func:`_wording` works out once per keyword. The root's required and unknown fields are checked
+in Python (an engine error about the root would copy the whole payload); a list longer than
+``LONG_LIST`` is walked item by item (see :func:`bound_lists`), so a report stops growing once
+it has listed and counted enough.
 The pure-Python ``jsonschema`` stays as the reference: :func:`reference_check` words its errors
 the same way, and ``tests/test_validation_engines.py`` proves both give the same verdict and the
 same problems (path, rule, message) on every spec example and every mutation of it.
@@ -15,10 +19,12 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, NamedTuple
+
+from json.encoder import encode_basestring
 
 import attrs
 import jsonschema
@@ -28,10 +34,14 @@ from referencing.jsonschema import DRAFT202012
 
 from ocpi_sdk.schemas._registry import version_schemas
 from ocpi_sdk.schemas._variants import (
+    CLOSED_MARK,
+    LONG_LIST_MARK,
     OPEN_ENUM,
     PARTIAL_SUFFIX,
     PATCH_REQUIRED,
     Mode,
+    bound_lists,
+    close_plainly,
     derive,
     non_null,
 )
@@ -97,8 +107,7 @@ class _Compiled:
             name: definition for doc in self.documents for name, definition in doc["$defs"].items()
         }
         self._at: dict[tuple[str | int, ...], dict[str, Any]] = {}
-        self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
-        self._nodes: dict[str, _Node | None] = {}
+        rs_documents = self.documents
         if mode == "exact":
             _check_single_pass(version, self.defs)
             for doc in self.documents:
@@ -113,9 +122,20 @@ class _Compiled:
                 for doc in self.documents
                 for name, definition in doc["$defs"].items()
             }
+            rs_documents = [close_plainly(bound_lists(doc, LONG_LIST)) for doc in self.documents]
+        self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
+        self.rs_defs: dict[str, dict[str, Any]] = {
+            name: definition for doc in rs_documents for name, definition in doc["$defs"].items()
+        }
+        """The definitions as ``jsonschema-rs`` sees them (in ``exact`` mode, with
+        :func:`bound_lists` and :func:`close_plainly` applied): what its schema paths lead
+        through."""
         self.rs_registry = jsonschema_rs.Registry(
-            [(doc["$id"], doc) for doc in self.documents], draft=jsonschema_rs.Draft202012
+            [(doc["$id"], doc) for doc in rs_documents], draft=jsonschema_rs.Draft202012
         )
+        self._long: dict[tuple[str | int, ...], _LongList] = {}
+        self.keywords: dict[str | None, _Keyword] = {}
+        """Each keyword ``jsonschema-rs`` reported an error of, by its absolute location."""
         self._fast: dict[str, Any] = {}
         self._slow: dict[str, jsonschema.Draft202012Validator] = {}
         self._entries: dict[str, _Entry] = {}
@@ -136,7 +156,7 @@ class _Compiled:
             start = max((i for i, p in enumerate(schema_path) if p == "$defs"), default=-1)
             node: Any = {}
             if 0 <= start < len(schema_path) - 1:
-                node = self.defs.get(str(schema_path[start + 1]), {})
+                node = self.rs_defs.get(str(schema_path[start + 1]), {})
                 for part in schema_path[start + 2 :]:
                     if isinstance(node, dict):
                         node = node.get(part, {})
@@ -182,42 +202,19 @@ class _Compiled:
                 checked = None
             with self._lock:
                 validator = jsonschema_rs.Draft202012Validator(
-                    {"$ref": root}, registry=self.rs_registry
+                    {"$ref": root}, registry=self.rs_registry, mask=_MASK
                 )
+            required = tuple(definition.get("required", ())) if checked else ()
             entry = _Entry(
-                self.fast(name, partial),
+                self,
                 validator,
                 checked,
-                frozenset(definition.get("required", ())) if checked else frozenset(),
+                required,
+                frozenset(required),
                 frozenset(_declared_properties(definition)) if checked else frozenset(),
             )
             self._entries[key] = entry
         return entry
-
-    def root_name(self, name: str, partial: bool) -> str:
-        """The definition validated for ``name`` (its ``__partial`` sibling for a PATCH body)."""
-        return str(self._root(name, partial)["$ref"]).rsplit("/", 1)[1]
-
-    def node(self, name: str) -> _Node | None:
-        """How :func:`check` walks definition ``name``: a plain object definition has its root
-        keywords checked in Python and each property validated on its own, so only the parts
-        of a payload that fail are handed to ``iter_errors`` (which copies what it reports on).
-        None for a definition with applicators at its root (validated whole)."""
-        if name in self._nodes:
-            return self._nodes[name]
-        definition = self.defs.get(name)
-        node = None
-        if definition is not None and _plain_object(definition):
-            node = _Node(self, name, definition)
-        self._nodes[name] = node
-        return node
-
-    def node_of(self, name: str) -> _Node:
-        """:meth:`node` of a definition known to be a plain object."""
-        node = self.node(name)
-        if node is None:
-            raise LookupError(f"{name} is not a plain object definition")
-        return node
 
     def validator_for(self, pointer: str) -> Any:
         """A ``jsonschema-rs`` validator of the subschema at ``pointer`` (an absolute URI)."""
@@ -225,20 +222,56 @@ class _Compiled:
         if validator is None:
             with self._lock:
                 validator = jsonschema_rs.Draft202012Validator(
-                    {"$ref": pointer}, registry=self.rs_registry
+                    {"$ref": pointer}, registry=self.rs_registry, mask=_MASK
                 )
             self._fast[pointer] = validator
         return validator
 
-    def plain_target(self, schema: Any) -> str | None:
-        """The plain object definition a property schema only refers to, if that is all it does."""
-        if not isinstance(schema, dict) or not _ANNOTATIONS.issuperset(schema):
-            return None
-        ref = schema.get("$ref")
-        if not isinstance(ref, str) or "#/$defs/" not in ref:
-            return None
-        target = ref.rsplit("/", 1)[1]
-        return target if self.node(target) is not None else None
+    def keyword(self, error: Any) -> _Keyword:
+        """The keyword a ``jsonschema-rs`` error (of a validator over the registry) broke."""
+        schema_path = tuple(error.schema_path)
+        rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
+        schema = self.schema_at(schema_path[:-1])
+        if rule == "additionalProperties" and schema.get(CLOSED_MARK):
+            rule = "unevaluatedProperties"  # see close_plainly
+        words: Words | None = None
+        if rule in ("oneOf", "anyOf") or LONG_LIST_MARK in schema:
+            filed = _RAW
+        else:
+            words = _wording(rule, schema)
+            if rule == "unevaluatedProperties":
+                filed = _UNKNOWN
+            elif rule == "enum" and schema.get(OPEN_ENUM):
+                filed = _NOTE
+            elif rule == "type" and _number_type(schema):
+                filed = _NUMBER
+            else:
+                filed = _ERROR
+        keyword = _Keyword(rule, schema, words, filed)
+        location = error.absolute_keyword_location
+        if location is not None:
+            self.keywords[location] = keyword
+        return keyword
+
+    def long_list(self, schema_path: tuple[str | int, ...]) -> _LongList:
+        """How to walk a list longer than ``LONG_LIST`` item by item: ``schema_path`` leads to
+        the :func:`bound_lists` wrapper of its array schema (``jsonschema-rs`` schema path;
+        its error is at ``else/prefixItems/0/not`` below)."""
+        found = self._long.get(schema_path)
+        if found is None:
+            array = self.schema_at((*schema_path, "then"))
+            shell = {k: v for k, v in array.items() if k != "items"}
+            items = None
+            if "items" in array:
+                start = max(i for i, p in enumerate(schema_path) if p == "$defs")
+                owner = str(schema_path[start + 1])
+                pointer = "/".join(
+                    _pointer_part(p) for p in (*schema_path[start:], "then", "items")
+                )
+                items = self.validator_for(f"{self.ids[owner]}#/{pointer}")
+            found = _LongList(jsonschema_rs.Draft202012Validator(shell, mask=_MASK), shell, items)
+            self._long[schema_path] = found
+        return found
 
     def slow(self, name: str, partial: bool) -> jsonschema.Draft202012Validator:
         key = f"{name}/{partial}"
@@ -273,9 +306,12 @@ _ANNOTATIONS = frozenset({"$ref", "title", "description"})
 
 @attrs.frozen(slots=False)
 class _Entry:
-    whole: Any
+    """What :func:`check` needs for one definition (see :meth:`_Compiled.entry`)."""
+
+    compiled: _Compiled
     validator: Any
     root: dict[str, Any] | None
+    required_order: tuple[str, ...]
     required: frozenset[str]
     declared: frozenset[str]
 
@@ -287,51 +323,32 @@ class _Entry:
         return f"unknown field, not part of the OCPI {owner}object"
 
 
-class _Prop:
-    """One property of a plain object definition, as :func:`_descend` walks it."""
-
-    def __init__(self, compiled: _Compiled, owner: str, key: str, schema: Any) -> None:
-        pointer = f"{compiled.ids[owner]}#/$defs/{owner}/properties/{key}"
-        self.validator = compiled.validator_for(pointer)
-        inner = non_null(schema)
-        self.child = compiled.plain_target(inner)
-        self.items_child: str | None = None
-        self.items: Any = None
-        self.shell: Any = None
-        self.array: dict[str, Any] = {}
-        if isinstance(inner, dict) and inner.get("type") == "array" and "items" in inner:
-            self.items_child = compiled.plain_target(inner["items"])
-            if self.items_child is not None:
-                self.array = inner
-                self.items = compiled.validator_for(
-                    f"{compiled.ids[self.items_child]}#/$defs/{self.items_child}"
-                )
-                self.shell = jsonschema_rs.Draft202012Validator(
-                    {k: v for k, v in inner.items() if k != "items"}
-                )
+_ERROR, _NOTE, _UNKNOWN, _NUMBER, _RAW = range(5)
+"""How :func:`check` files the errors of a keyword: as errors, as notes, as unknown fields
+(errors with ``strict``, else notes), as errors unless the value is a NaN or an infinity
+(see :func:`_nan_as_number`), or through :func:`_raws` (``oneOf``/``anyOf``, long lists)."""
 
 
-class _Node:
-    """A plain object definition: its root keywords, and its properties walked one by one."""
+class _Keyword(NamedTuple):
+    """A schema keyword ``jsonschema-rs`` reported an error of."""
 
-    def __init__(self, compiled: _Compiled, name: str, definition: dict[str, Any]) -> None:
-        self.compiled = compiled
-        self.name = name
-        self.schema = definition
-        self.required = tuple(definition.get("required", ()))
-        self.declared = frozenset(_declared_properties(definition))
-        self.closed = definition.get("unevaluatedProperties") is False
-        self._props: dict[str, _Prop] = {}
+    rule: str
+    schema: dict[str, Any]
+    words: Words | None
+    filed: int
 
-    def prop(self, key: str) -> _Prop | None:
-        found = self._props.get(key)
-        if found is None:
-            schema = self.schema["properties"].get(key)
-            if schema is None:
-                return None
-            found = _Prop(self.compiled, self.name, key, schema)
-            self._props[key] = found
-        return found
+
+class _LongList(NamedTuple):
+    """A list longer than ``LONG_LIST``: its array keywords but ``items`` (and the schema they
+    are read from), and the validator of its items (None when the schema has no ``items``)."""
+
+    shell: Any
+    shell_schema: dict[str, Any]
+    items: Any
+
+
+def _pointer_part(part: str | int) -> str:
+    return str(part).replace("~", "~0").replace("/", "~1")
 
 
 def _plain_object(definition: dict[str, Any]) -> bool:
@@ -420,6 +437,9 @@ class _Raw(NamedTuple):
 
 
 def _shape(value: Any) -> str:
+    shape = _SHAPES.get(type(value))
+    if shape is not None:
+        return shape
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -433,9 +453,33 @@ def _shape(value: Any) -> str:
     return "object"
 
 
+_SHAPES = {
+    type(None): "null",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    Decimal: "number",
+    str: "string",
+    list: "array",
+    tuple: "array",
+    dict: "object",
+}
+
+
 def _short(value: Any, limit: int = 60) -> str:
     """A JSON excerpt of ``value`` of at most ``limit`` characters, whatever its size or depth
     (lone surrogates written as escapes, so the message can always be printed)."""
+    kind = type(value)
+    if kind is int and value.bit_length() < 64:
+        return str(value)
+    if kind is str and len(value) <= limit and value.isascii():
+        text = encode_basestring(value)
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+    if not isinstance(value, dict | list | tuple):
+        text = _json_text(value)
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
     parts: list[str] = []
     size = 0
     stack: list[Any] = [value]
@@ -480,12 +524,16 @@ class _Token:
 
 def _json_text(value: Any) -> str:
     if isinstance(value, str):
-        text = json.dumps(value[:200], ensure_ascii=False)
+        text = encode_basestring(value[:200])  # what json.dumps(ensure_ascii=False) writes
+        if text.isascii():
+            return text
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
     if isinstance(value, int):
         return str(value) if value.bit_length() < 200 else f"{str(value)[:60]}..."
     if isinstance(value, Decimal):
@@ -504,79 +552,15 @@ def _declared_properties(schema: dict[str, Any]) -> set[str]:
     return found
 
 
+Words = Callable[[Sequence[str | int], Any, str, Severity], list[Problem]]
+"""How the errors of one keyword are worded: ``(parts, instance, prefix, severity)`` to the
+problems they stand for (built once per keyword by :func:`_wording`)."""
+
+
 def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
     """The problems one schema error stands for, in the SDK's words (both engines)."""
     rule = error.rule
-    parts = list(error.parts)
-    instance = error.instance
-    schema = error.schema
-    value: Any = schema.get(rule)
-    title = schema.get("title")
-    what = f" {title}" if title else ""
-    if rule == "required":
-        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
-        return [
-            Problem(json_path([*parts, name], prefix), "required field is missing", rule, severity)
-            for name in missing
-        ]
-    if rule == "dependentRequired":
-        if not isinstance(instance, dict):
-            return []
-        return [
-            Problem(
-                json_path([*parts, needed], prefix),
-                f"required field is missing (required with {present})",
-                rule,
-                severity,
-            )
-            for present, needs in value.items()
-            if present in instance
-            for needed in needs
-            if needed not in instance
-        ]
-    if rule in ("unevaluatedProperties", "additionalProperties"):
-        declared = _declared_properties(schema)
-        unknown = [key for key in instance if key not in declared]
-        owner = f"{title} " if title else ""
-        return [
-            Problem(
-                json_path([*parts, key], prefix),
-                f"unknown field, not part of the OCPI {owner}object",
-                rule,
-                severity,
-            )
-            for key in unknown
-        ]
-    path = json_path(parts, prefix)
-    if rule == "type":
-        expected = value if isinstance(value, str) else " or ".join(value)
-        if isinstance(instance, float) and not math.isfinite(instance):
-            message = f"expected {expected}, got {instance}, which is not a JSON number"
-        else:
-            message = f"expected {expected}, got {_shape(instance)} {_short(instance)}"
-    elif rule == "enum":
-        allowed = ", ".join(str(v) for v in value)
-        message = f"{_short(instance)} is not a valid{what} value; allowed: {allowed}"
-    elif rule == "const":
-        message = f"{_short(instance)} is not allowed here (must be {_short(value)})"
-    elif rule == "maxLength":
-        message = f"{len(instance)} characters, more than the{what} maximum of {value}"
-    elif rule == "minLength":
-        message = f"{len(instance)} characters, fewer than the minimum of {value}"
-    elif rule == "minItems":
-        message = "must not be empty" if value == 1 else f"fewer than {value} items"
-    elif rule == "maxItems":
-        message = (
-            "must be empty or left out"
-            if value == 0
-            else f"{len(instance)} items, more than the maximum of {value}"
-        )
-    elif rule == "pattern":
-        kind = title or "value"
-        message = f"{_short(instance)} is not a valid {kind} (must match {value})"
-    elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        message = f"{_short(instance)} breaks {rule} {value}"
-    elif rule in ("oneOf", "anyOf"):
+    if rule in ("oneOf", "anyOf"):
         if error.multiple:
             message = "matches more than one of the allowed forms"
         else:
@@ -590,25 +574,163 @@ def _explain(error: _Raw, prefix: str, severity: Severity) -> list[Problem]:
             )
             detail = "; ".join(reasons[:3])
             message = "matches none of the allowed forms" + (f" ({detail})" if detail else "")
+        return [Problem(json_path(error.parts, prefix), message, rule, severity)]
+    return _wording(rule, error.schema)(error.parts, error.instance, prefix, severity)
+
+
+def _wording(rule: str, schema: dict[str, Any]) -> Words:
+    """How the errors of keyword ``rule`` of ``schema`` are worded (any rule but ``oneOf`` and
+    ``anyOf``, whose words depend on the error): what depends only on the schema is worked out
+    here, once."""
+    value: Any = schema.get(rule)
+    title = schema.get("title")
+    what = f" {title}" if title else ""
+
+    if rule == "required":
+
+        def required(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            if not isinstance(instance, dict):
+                return []
+            return [
+                Problem(json_path((*parts, name), prefix), "required field is missing", rule, sev)
+                for name in value
+                if name not in instance
+            ]
+
+        return required
+    if rule == "dependentRequired":
+
+        def dependent(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            if not isinstance(instance, dict):
+                return []
+            return [
+                Problem(
+                    json_path((*parts, needed), prefix),
+                    f"required field is missing (required with {present})",
+                    rule,
+                    sev,
+                )
+                for present, needs in value.items()
+                if present in instance
+                for needed in needs
+                if needed not in instance
+            ]
+
+        return dependent
+    if rule in ("unevaluatedProperties", "additionalProperties"):
+        declared = _declared_properties(schema)
+        owner = f"{title} " if title else ""
+        unknown_message = f"unknown field, not part of the OCPI {owner}object"
+
+        def unknown(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            return [
+                Problem(json_path((*parts, key), prefix), unknown_message, rule, sev)
+                for key in instance
+                if key not in declared
+            ]
+
+        return unknown
+    # the most frequent rules word their one problem directly (one call less per error)
+    if rule == "type":
+        expected = value if isinstance(value, str) else " or ".join(value)
+
+        def wrong_type(
+            parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity
+        ) -> Any:
+            if isinstance(instance, float) and not math.isfinite(instance):
+                text = f"expected {expected}, got {instance}, which is not a JSON number"
+            else:
+                text = f"expected {expected}, got {_shape(instance)} {_short(instance)}"
+            return [Problem(json_path(parts, prefix), text, rule, sev)]
+
+        return wrong_type
+    if rule == "enum":
+        allowed = ", ".join(str(v) for v in value)
+
+        def not_allowed(
+            parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity
+        ) -> Any:
+            text = f"{_short(instance)} is not a valid{what} value; allowed: {allowed}"
+            return [Problem(json_path(parts, prefix), text, rule, sev)]
+
+        return not_allowed
+    if rule == "maxLength":
+
+        def too_long(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            text = f"{len(instance)} characters, more than the{what} maximum of {value}"
+            return [Problem(json_path(parts, prefix), text, rule, sev)]
+
+        return too_long
+    if rule == "pattern":
+        kind = title or "value"
+
+        def no_match(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+            text = f"{_short(instance)} is not a valid {kind} (must match {value})"
+            return [Problem(json_path(parts, prefix), text, rule, sev)]
+
+        return no_match
+    message: Callable[[Any], str]
+    if rule == "const":
+        const = _short(value)
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not allowed here (must be {const})"
+
+    elif rule == "minLength":
+
+        def message(instance: Any) -> str:
+            return f"{len(instance)} characters, fewer than the minimum of {value}"
+
+    elif rule == "minItems":
+        fixed = "must not be empty" if value == 1 else f"fewer than {value} items"
+
+        def message(instance: Any) -> str:
+            return fixed
+
+    elif rule == "maxItems":
+
+        def message(instance: Any) -> str:
+            if value == 0:
+                return "must be empty or left out"
+            return f"{len(instance)} items, more than the maximum of {value}"
+
+    elif rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} breaks {rule} {value}"
+
     elif rule == "not":
-        message = f"{_short(instance)} is not allowed here"
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} is not allowed here"
+
     else:
-        message = f"{_short(instance)} breaks the rule {rule!r}"
-    return [Problem(path, message, rule, severity)]
+
+        def message(instance: Any) -> str:
+            return f"{_short(instance)} breaks the rule {rule!r}"
+
+    def one(parts: Sequence[str | int], instance: Any, prefix: str, sev: Severity) -> Any:
+        return [Problem(json_path(parts, prefix), message(instance), rule, sev)]
+
+    return one
 
 
 def _nan_as_number(error: _Raw) -> bool:
     """A NaN/Infinity given (as Python data) where a number belongs: ``jsonschema-rs`` sees a
     null there, the reference engine a number. It is a number to the schema; :func:`parse_json`
     is what refuses NaN in JSON text, and the layer using the number names it."""
-    value = error.instance
-    non_finite = (isinstance(value, float) and not math.isfinite(value)) or (
+    return _non_finite(error.instance) and _number_type(error.schema)
+
+
+def _non_finite(value: Any) -> bool:
+    return (isinstance(value, float) and not math.isfinite(value)) or (
         isinstance(value, Decimal) and not value.is_finite()
     )
-    expected = error.schema.get("type")
-    return non_finite and (
-        expected == "number" or isinstance(expected, list) and "number" in expected
-    )
+
+
+def _number_type(schema: dict[str, Any]) -> bool:
+    expected = schema.get("type")
+    return expected == "number" or isinstance(expected, list) and "number" in expected
 
 
 def _is_open_enum_miss(error: _Raw) -> bool:
@@ -616,14 +738,9 @@ def _is_open_enum_miss(error: _Raw) -> bool:
 
 
 def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    if isinstance(problems, list) and len(problems) < 2:
+        return tuple(problems)
     return tuple(sorted(set(problems), key=lambda p: (p.path, p.rule, p.message)))
-
-
-def _at(payload: Any, parts: Sequence[str | int]) -> Any:
-    node = payload
-    for part in parts:
-        node = node[part]
-    return node
 
 
 def _from_rs(
@@ -636,9 +753,19 @@ def _from_rs(
     """An error of ``jsonschema-rs`` on ``instance`` (found at ``prefix`` in the payload) as a
     :class:`_Raw`; the instance is read from the payload itself (never copied) and the schema
     from the compiled documents (or from ``base``, the schema of an ad-hoc validator)."""
-    schema_path = tuple(error.schema_path)
-    rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
-    inner = tuple(error.instance_path)
+    if base is None:
+        keyword = compiled.keywords.get(error.absolute_keyword_location) or compiled.keyword(error)
+        rule, schema = keyword.rule, keyword.schema
+    else:
+        schema_path = tuple(error.schema_path)
+        rule = schema_path[-1] if schema_path and isinstance(schema_path[-1], str) else ""
+        if "$defs" not in schema_path:
+            schema = base
+            for part in schema_path[:-1]:
+                schema = schema[part]
+        else:
+            schema = compiled.schema_at(schema_path[:-1])
+    inner = error.instance_path
     context: tuple[tuple[_Raw, ...], ...] = ()
     multiple = False
     if rule in ("oneOf", "anyOf"):
@@ -648,48 +775,42 @@ def _from_rs(
             tuple(_from_rs(e, instance, compiled, prefix, base) for e in b) for b in branches
         )
         multiple = type(kind).__name__ == "OneOfMultipleValid"
-    if base is not None and "$defs" not in schema_path:
-        schema: Any = base
-        for part in schema_path[:-1]:
-            schema = schema[part]
-    else:
-        schema = compiled.schema_at(schema_path[:-1])
-    return _Raw(rule, prefix + inner, schema, _at(instance, inner), context, multiple)
+    node = instance
+    for part in inner:
+        node = node[part]
+    return _Raw(rule, (*prefix, *inner), schema, node, context, multiple)
 
 
-class _Enough(Exception):
-    """Raised once a report has listed and counted all it will."""
-
-
-def _descend(node: _Node, instance: dict[str, Any], parts: tuple[str | int, ...], add: Any) -> None:
-    """Every error of ``instance`` as ``node``, validating only the parts that fail."""
-    if any(field not in instance for field in node.required):
-        add(_Raw("required", parts, node.schema, instance))
-    if node.closed and not node.declared.issuperset(instance):
-        add(_Raw("unevaluatedProperties", parts, node.schema, instance))
-    compiled = node.compiled
-    for key, value in instance.items():
-        prop = node.prop(key) if type(key) is str else None
-        if prop is None or prop.validator.is_valid(value):
-            continue
-        here = (*parts, key)
-        if prop.child is not None and type(value) is dict:
-            _descend(compiled.node_of(prop.child), value, here, add)
-        elif prop.items_child is not None and type(value) is list:
-            for error in _errors_of(prop.shell, value):
-                add(_from_rs(error, value, compiled, here, prop.array))
-            child = compiled.node_of(prop.items_child)
-            for index, item in enumerate(value):
-                if prop.items.is_valid(item):
-                    continue
-                if type(item) is dict:
-                    _descend(child, item, (*here, index), add)
-                else:
-                    for error in _errors_of(prop.items, item):
-                        add(_from_rs(error, item, compiled, (*here, index)))
+def _raws(
+    errors: Iterable[Any],
+    instance: Any,
+    compiled: _Compiled,
+    parts: tuple[str | int, ...] = (),
+    base: dict[str, Any] | None = None,
+) -> Iterator[_Raw]:
+    """``errors`` (of ``jsonschema-rs`` on ``instance``, found at ``parts``) as :class:`_Raw`;
+    a list longer than ``LONG_LIST`` (one error under the :func:`bound_lists` mark) is walked
+    item by item, so the caller can stop once it has seen enough."""
+    for error in errors:
+        raw = _from_rs(error, instance, compiled, parts, base)
+        if LONG_LIST_MARK in raw.schema:  # on the first item of a long list
+            inner = error.instance_path[:-1]
+            items = instance
+            for part in inner:
+                items = items[part]
+            here = (*parts, *inner)
+            long = compiled.long_list(tuple(error.schema_path)[:-4])
+            yield from _raws(
+                _errors_of(long.shell, items), items, compiled, here, long.shell_schema
+            )
+            if long.items is not None:
+                for index, item in enumerate(items):
+                    if not long.items.is_valid(item):
+                        yield from _raws(
+                            _errors_of(long.items, item), item, compiled, (*here, index)
+                        )
         else:
-            for error in _errors_of(prop.validator, value):
-                add(_from_rs(error, value, compiled, here))
+            yield raw
 
 
 def _from_reference(error: jsonschema.ValidationError) -> _Raw:
@@ -709,29 +830,21 @@ def _from_reference(error: jsonschema.ValidationError) -> _Raw:
     )
 
 
-class _Collector:
-    """Problems of one severity, listing at most ``MAX_LISTED`` and counting up to
-    ``MAX_COUNTED``."""
-
-    def __init__(self, prefix: str, severity: Severity, skip: set[str] | None = None) -> None:
-        self.prefix = prefix
-        self.severity = severity
-        self.skip = skip or set()
-        self.listed: set[Problem] = set()
-        self.omitted = 0
-
-    @property
-    def full(self) -> bool:
-        return len(self.listed) >= MAX_LISTED
-
-    def add(self, raw: _Raw) -> None:
-        for problem in _explain(raw, self.prefix, self.severity):
-            if problem.path in self.skip or problem in self.listed:
-                continue
-            if self.full:
-                self.omitted += 1
-            else:
-                self.listed.add(problem)
+def _bounded(found: list[Problem]) -> tuple[list[Problem], int]:
+    """The first ``MAX_LISTED`` distinct problems of ``found``, and how many others there are
+    (at most ``MAX_COUNTED``)."""
+    if len(found) <= MAX_LISTED:
+        return found, 0
+    listed: dict[Problem, None] = {}
+    omitted = 0
+    for problem in found:
+        if problem in listed:
+            continue
+        if len(listed) < MAX_LISTED:
+            listed[problem] = None
+        else:
+            omitted += 1
+    return list(listed), min(omitted, MAX_COUNTED)
 
 
 def _errors_of(validator: Any, payload: Any) -> Iterator[Any]:
@@ -809,20 +922,8 @@ def _not_json(payload: Any, prefix: str) -> list[Problem]:
 
 _VALID = Report()
 LONG_LIST = 1_000
-"""A payload with a list longer than this is validated item by item (so its errors stop
-being built once ``MAX_COUNTED`` are counted): ``iter_errors`` builds every error up front."""
-_SHORT_LISTS = jsonschema_rs.Draft202012Validator(
-    {
-        "$defs": {
-            "value": {
-                "maxItems": LONG_LIST,
-                "items": {"$ref": "#/$defs/value"},
-                "additionalProperties": {"$ref": "#/$defs/value"},
-            }
-        },
-        "$ref": "#/$defs/value",
-    }
-)
+"""A list longer than this is validated item by item (so its errors stop being built once
+``MAX_COUNTED`` are counted): ``iter_errors`` builds every error before it returns the first."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ENGINE_FAILURES = (ValueError, TypeError, UnicodeError, OverflowError, RecursionError)
 
@@ -849,79 +950,111 @@ def check(
     ``Report.omitted``; values no JSON document holds (NaN, lone surrogates, nesting past
     ``MAX_DEPTH``, other Python types) are errors with rule ``json``.
     """
-    compiled = _compiled(version, "exact")
-    entry = compiled.entry(name, partial)
-    plain = entry.root is not None and type(payload) is dict
-    root_ok = plain and entry.required.issubset(payload) and entry.declared.issuperset(payload)
-    try:  # the answer for most payloads: valid, found in one pass over them
-        if root_ok:
-            if entry.validator.is_valid(payload):
-                return _VALID
-        elif not plain and entry.whole.is_valid(payload):
-            return _VALID
-        if plain and not root_ok and entry.required.issubset(payload):
-            # only fields unknown at the root: those are the whole report, no second pass
-            unknown = [key for key in payload if key not in entry.declared]
-            if (
-                len(unknown) <= MAX_LISTED
-                and all(type(key) is str for key in unknown)
-                and entry.validator.is_valid(payload)
-            ):
-                found = _sorted(
-                    Problem(
-                        json_path((key,), path),
-                        entry.unknown_message,
-                        "unevaluatedProperties",
-                        "error" if strict else "note",
-                    )
-                    for key in unknown
+    entry = _ENTRIES.get((version, name, partial))
+    if entry is None:
+        entry = _compiled(version, "exact").entry(name, partial)
+        _ENTRIES[(version, name, partial)] = entry
+    try:  # one pass: most payloads are valid, or wrong only at their root
+        found = list(itertools.islice(entry.validator.iter_errors(payload), MAX_COUNTED))
+    except _ENGINE_FAILURES:
+        return _not_json_report(payload, path)
+    errors: list[Problem] = []
+    notes: list[Problem] = []
+    if entry.root is not None and type(payload) is dict:
+        if not payload.keys() >= entry.required:
+            errors += [
+                Problem(json_path((key,), path), "required field is missing", "required")
+                for key in entry.required_order
+                if key not in payload
+            ]
+        if not entry.declared.issuperset(payload):
+            (errors if strict else notes).extend(
+                Problem(
+                    json_path((key,), path),
+                    entry.unknown_message,
+                    "unevaluatedProperties",
+                    "error" if strict else "note",
                 )
-                return Report(found) if strict else Report(notes=found)
-    except _ENGINE_FAILURES:
-        pass
-    errors = _Collector(path, "error")
-    notes = _Collector(path, "note")
+                for key in payload
+                if key not in entry.declared
+            )
+    if found:
+        compiled = entry.compiled
+        keywords = compiled.keywords
+        try:
+            for error in found:
+                keyword = keywords.get(error.absolute_keyword_location) or compiled.keyword(error)
+                words = keyword.words
+                if words is None:
+                    _file_raw(error, payload, compiled, errors, notes, path, strict)
+                else:
+                    parts = error.instance_path
+                    instance = payload
+                    for part in parts:
+                        instance = instance[part]
+                    filed = keyword.filed
+                    if filed == _ERROR or (filed == _NUMBER and not _non_finite(instance)):
+                        errors += words(parts, instance, path, "error")
+                    elif filed == _NOTE or (filed == _UNKNOWN and not strict):
+                        notes += words(parts, instance, path, "note")
+                    elif filed == _UNKNOWN:
+                        errors += words(parts, instance, path, "error")
+                if len(errors) >= _ENOUGH:
+                    break
+        except _ENGINE_FAILURES:
+            return _not_json_report(payload, path)
+    elif not errors and not notes:
+        return _VALID
+    if not notes and len(errors) == 1:
+        return Report((errors[0],))
+    listed, omitted = _bounded(errors)
+    noted, _ = _bounded(notes)
+    if noted and listed:
+        error_paths = {p.path for p in listed}
+        noted = [p for p in noted if p.path not in error_paths]
+    return Report(_sorted(listed), _sorted(noted), omitted)
 
-    def add(raw: _Raw) -> None:
-        if raw.rule == "type" and _nan_as_number(raw):
-            return
+
+def _file_raw(
+    error: Any,
+    payload: Any,
+    compiled: _Compiled,
+    errors: list[Problem],
+    notes: list[Problem],
+    path: str,
+    strict: bool,
+) -> None:
+    """File an error worded from the whole error (``oneOf``, ``anyOf``) or a long list (walked
+    item by item) into ``errors`` and ``notes``, as :func:`check` files the others."""
+    for raw in _raws((error,), payload, compiled):
         if raw.rule == "unevaluatedProperties":
-            (errors if strict else notes).add(raw)
+            if strict:
+                errors += _explain(raw, path, "error")
+            else:
+                notes += _explain(raw, path, "note")
         elif _is_open_enum_miss(raw):
-            notes.add(raw)
-        else:
-            errors.add(raw)
-        if errors.omitted >= MAX_COUNTED:
-            raise _Enough
+            notes += _explain(raw, path, "note")
+        elif not (raw.rule == "type" and _nan_as_number(raw)):
+            errors += _explain(raw, path, "error")
+        if len(errors) >= _ENOUGH:
+            return
 
-    try:
-        if plain and not _SHORT_LISTS.is_valid(payload):
-            # a list longer than LONG_LIST somewhere: iter_errors would build every error of it
-            _descend(compiled.node_of(compiled.root_name(name, partial)), payload, (), add)
-        elif plain and entry.root is not None:
-            if not root_ok:
-                if not entry.required.issubset(payload):
-                    add(_Raw("required", (), entry.root, payload))
-                if not entry.declared.issuperset(payload):
-                    add(_Raw("unevaluatedProperties", (), entry.root, payload))
-            for error in _errors_of(entry.validator, payload):
-                add(_from_rs(error, payload, compiled))
-        else:
-            for error in _errors_of(entry.validator, payload):
-                add(_from_rs(error, payload, compiled))
-    except _Enough:
-        pass
-    except _ENGINE_FAILURES:
-        problems = _not_json(payload, path) or [
-            Problem(path, "cannot be validated: not a JSON value", "json")
-        ]
-        return Report(_sorted(problems))
-    error_paths = {p.path for p in errors.listed}
-    return Report(
-        _sorted(errors.listed),
-        _sorted(p for p in notes.listed if p.path not in error_paths),
-        errors.omitted,
-    )
+
+_ENTRIES: dict[tuple[str, str, bool], _Entry] = {}
+_MASK = "..."
+"""What ``jsonschema-rs`` writes instead of the instance in its own messages: never read (the
+SDK words its problems itself), and a payload's values are no business of an engine message."""
+_ENOUGH = 2 * (MAX_LISTED + MAX_COUNTED)
+"""Problems found after which :func:`check` stops looking (enough to list ``MAX_LISTED`` and
+count ``MAX_COUNTED`` more even if some are found twice)."""
+
+
+def _not_json_report(payload: Any, path: str) -> Report:
+    """The report of a payload the engine refused to read (not JSON data)."""
+    problems = _not_json(payload, path) or [
+        Problem(path, "cannot be validated: not a JSON value", "json")
+    ]
+    return Report(_sorted(problems))
 
 
 def reference_check(

@@ -93,3 +93,74 @@ def derive(document: dict[str, Any], mode: Mode) -> dict[str, Any]:
         name: _transform(definition, mode, branch=False) for name, definition in defs.items()
     }
     return result
+
+
+LONG_LIST_MARK = "x-long-list"
+_SCHEMA_VALUES = frozenset(
+    {"items", "not", "if", "then", "else", "additionalProperties", "contains", "propertyNames"}
+)
+
+
+def bound_lists(schema: Any, limit: int) -> Any:
+    """``schema`` with every array schema ``A`` in it (``$defs`` included) made
+    ``{"if": {"maxItems": limit}, "then": A, "else": {"prefixItems": [LONG]}}`` where ``LONG`` is
+    ``{"not": {}, "x-long-list": true}``: a list of at most ``limit`` items is checked by ``A``
+    and reported exactly as before; a longer one gives a single error, on its first item, under
+    the ``x-long-list`` mark, instead of one error per item (``jsonschema-rs`` builds every error,
+    with a copy of the value it is about, before it returns the first), so the caller can walk
+    its items itself and stop once it has seen enough."""
+    if isinstance(schema, list):
+        return [bound_lists(item, limit) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: bound_lists(v, limit) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = bound_lists(value, limit)
+        else:
+            out[key] = value
+    kind = out.get("type")
+    if kind == "array" or "items" in out or (isinstance(kind, list) and "array" in kind):
+        return {
+            "if": {"maxItems": limit},
+            "then": out,
+            "else": {"prefixItems": [{"not": {}, LONG_LIST_MARK: True}]},
+        }
+    return out
+
+
+CLOSED_MARK = "x-closed"
+_OTHER_EVALUATORS = frozenset(
+    {"allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "$ref"}
+)
+
+
+def close_plainly(schema: Any) -> Any:
+    """``schema`` with ``unevaluatedProperties: false`` made ``additionalProperties: false`` (and
+    marked ``x-closed``) wherever the two mean the same: an object schema whose properties are
+    only those it lists itself (no ``$ref``, ``allOf``, ``if``... beside them). The verdict is
+    the same, and ``jsonschema-rs`` reaches it without tracking evaluated properties; its errors
+    are reported under ``unevaluatedProperties``, as before."""
+    if isinstance(schema, list):
+        return [close_plainly(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: close_plainly(v) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = close_plainly(value)
+        else:
+            out[key] = value
+    if (
+        out.get("unevaluatedProperties") is False
+        and "additionalProperties" not in out
+        and not _OTHER_EVALUATORS.intersection(out)
+    ):
+        del out["unevaluatedProperties"]
+        out["additionalProperties"] = False
+        out[CLOSED_MARK] = True
+    return out
