@@ -86,14 +86,29 @@ class Report:
 def json_path(parts: Iterable[str | int], root: str = "$") -> str:
     """``['evses', 0, 'uid']`` -> ``$.evses[0].uid``."""
     out = root
+    segments = _SEGMENTS
     for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.isidentifier():
-            out += f".{part}"
-        else:
-            out += f"[{json.dumps(part)}]"
+        kept = type(part) is str or type(part) is int  # not True, which equals 1
+        segment = segments.get(part) if kept else None
+        if segment is None:
+            segment = _segment(part)
+            if kept and len(segments) < _MAX_SEGMENTS:
+                segments[part] = segment
+        out += segment
     return out
+
+
+def _segment(part: str | int) -> str:
+    if isinstance(part, int):
+        return f"[{part}]"
+    if part.isidentifier():
+        return f".{part}"
+    return f"[{json.dumps(part)}]"
+
+
+_SEGMENTS: dict[str | int, str] = {}
+"""Each path segment as written (field names and indexes recur in every payload), bounded."""
+_MAX_SEGMENTS = 4096
 
 
 class _Compiled:
