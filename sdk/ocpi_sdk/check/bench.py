@@ -61,7 +61,7 @@ class BenchParty:
 
         from ocpi_sdk.sim import build_app
         from ocpi_sdk.sim.platform import Platform, SimConfig
-        from ocpi_sdk.sim.serve import RunningServer
+        from ocpi_sdk.sim.serve import KEEP_ALIVE, RunningServer
 
         self.role = role
         self.version = version
@@ -75,6 +75,7 @@ class BenchParty:
                 port=self.server.port,
                 log_level="warning",
                 lifespan="off",
+                timeout_keep_alive=KEEP_ALIVE,
             )
         )
         if public:

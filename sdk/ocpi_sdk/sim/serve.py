@@ -37,6 +37,12 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+KEEP_ALIVE = 30
+"""Seconds a simulator keeps an idle connection open: longer than clients keep theirs (httpx: 5 s),
+so a client never sends a request on a connection the server is closing at that very moment
+(at uvicorn's default of 5 s both sides expire together, and a busy run meets ReadErrors)."""
+
+
 def _server(platform: Platform) -> uvicorn.Server:
     # Errors are answered as OCPI envelopes and reported as events: uvicorn's own logging
     # (tracebacks, access lines) stays off the user's terminal.
@@ -46,6 +52,7 @@ def _server(platform: Platform) -> uvicorn.Server:
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=2,
+        timeout_keep_alive=KEEP_ALIVE,
     )
     return uvicorn.Server(config)
 
