@@ -295,7 +295,9 @@ async def _result(
     client = _client(platform, requester, route, ctx)
     theirs = same_route(requester.version, route)  # 2.1.1's result is a CommandResponse
     as_object = getattr(theirs.body, "__name__", None) if theirs is not None else None
-    body = _translated(router, route, body, ctx.version, requester.version, caller, None, as_object)
+    body = _translated(
+        router, route, body, ctx.version, requester.version, caller, as_object=as_object
+    )
     try:
         await getattr(client, route.name)(body, response_url=relay.url)
     except TransportError as exc:

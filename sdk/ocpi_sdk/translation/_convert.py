@@ -102,28 +102,26 @@ def _route(source: str, target: str) -> list[str]:
     return [VERSIONS[i] for i in range(a, b + step, step)]
 
 
-def _rules(source: str, target: str) -> Rules:
+def _pair(source: str, target: str) -> tuple[ModuleType, bool]:
+    """The pair module between two adjacent versions, and whether ``source`` is its lower one."""
     for pair in PAIRS:
-        rules: Rules
         if (source, target) == (pair.LOWER, pair.UPPER):
-            rules = pair.UP
-            return rules
+            return pair, True
         if (source, target) == (pair.UPPER, pair.LOWER):
-            rules = pair.DOWN
-            return rules
+            return pair, False
     raise UnsupportedObjectError(f"no rules from {source} to {target}")  # pragma: no cover
+
+
+def _rules(source: str, target: str) -> Rules:
+    pair, up = _pair(source, target)
+    rules: Rules = pair.UP if up else pair.DOWN
+    return rules
 
 
 def _counterparts(source: str, target: str) -> Mapping[tuple[str, str], Rule]:
-    for pair in PAIRS:
-        table: Mapping[tuple[str, str], Rule]
-        if (source, target) == (pair.LOWER, pair.UPPER):
-            table = pair.COUNTERPARTS_UP
-            return table
-        if (source, target) == (pair.UPPER, pair.LOWER):
-            table = pair.COUNTERPARTS_DOWN
-            return table
-    raise UnsupportedObjectError(f"no rules from {source} to {target}")  # pragma: no cover
+    pair, up = _pair(source, target)
+    table: Mapping[tuple[str, str], Rule] = pair.COUNTERPARTS_UP if up else pair.COUNTERPARTS_DOWN
+    return table
 
 
 def _model_version(obj: Any) -> tuple[str, str] | None:
