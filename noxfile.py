@@ -28,7 +28,28 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (needs the spec examples in ../shared/ocpi-examples or $OCPI_EXAMPLES)."""
     _supported(session)
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    fuzzer = _tool(session, "fuzz", "schemathesis")
+    session.run("pytest", *session.posargs, env={"SCHEMATHESIS": fuzzer})
+
+
+def _tool(session: nox.Session, extra: str, command: str) -> str:
+    """Install the ``extra`` of ocpi-sdk's optional dependencies (a command-line tool) in a
+    virtualenv of its own beside the session's, so its pins never constrain the SDK's
+    environment; return the path of ``command`` in it."""
+    import os
+    import pathlib
+    import tomllib
+
+    location = pathlib.Path(f"{session.virtualenv.location}-{extra}")
+    scripts = location / ("Scripts" if os.name == "nt" else "bin")
+    if not (scripts / "python").exists() and not (scripts / "python.exe").exists():
+        session.run("python", "-m", "venv", str(location), silent=True)
+    project = tomllib.loads(pathlib.Path("pyproject.toml").read_text(encoding="utf-8"))
+    requirements = project["project"]["optional-dependencies"][extra]
+    session.run(
+        str(scripts / "python"), "-m", "pip", "install", "--quiet", *requirements, external=True
+    )
+    return str(scripts / command)
 
 
 @nox.session(python=None)

@@ -4,11 +4,15 @@ calls with, and a transport that keeps the simulators' own outgoing calls on loo
 from __future__ import annotations
 
 import base64
+import os
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 import attrs
 import httpx
+import pytest
 
 from ocpi_sdk import schemas
 from ocpi_sdk.credentials import Party, PartyRole, register
@@ -16,6 +20,22 @@ from ocpi_sdk.schemas._interfaces import raw_interfaces
 from ocpi_sdk.sim.platform import Platform, SimConfig
 from ocpi_sdk.sim.seed import seed_platform
 from ocpi_sdk.sim.serve import LOOPBACK, RunningServer
+
+def schemathesis() -> str:
+    """The Schemathesis command: ``$SCHEMATHESIS`` (``nox -s tests`` installs it in an environment
+    of its own, since it pins ``jsonschema-rs`` below the release the SDK runs with), else
+    ``schemathesis`` beside this Python or on ``PATH``. Missing, the test fails and says so."""
+    found = os.environ.get("SCHEMATHESIS") or shutil.which(
+        "schemathesis", path=os.pathsep.join([os.path.dirname(sys.executable), os.defpath])
+    )
+    found = found or shutil.which("schemathesis")
+    if not found:
+        pytest.fail(
+            "Schemathesis is not installed: run `nox -s tests`, or install "
+            "`schemathesis==4.32.5` (pipx or a venv of its own) and set SCHEMATHESIS to it"
+        )
+    return found
+
 
 # who registers with a simulator of each role (the last one's token is the one we call with)
 PARTNERS = {"CPO": ("EMSP",), "EMSP": ("CPO",), "HUB": ("CPO", "EMSP")}

@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 import resource
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 
 import attrs
 import pytest
 
-from tests.openapi_harness import registered_sim
+from tests.openapi_harness import registered_sim, schemathesis
 
 VERSIONS = ("2.1.1", "2.2.1", "2.3.0")
 ROLES = ("CPO", "EMSP", "HUB")
@@ -43,9 +42,7 @@ SEED = 20261201
 def schemathesis_command(document_url: str, authorization: str, *options: str) -> list[str]:
     """The Schemathesis command line a partner runs against a platform (README recipe)."""
     return [
-        sys.executable,
-        "-m",
-        "schemathesis.cli",
+        schemathesis(),
         "run",
         document_url,
         "--header",

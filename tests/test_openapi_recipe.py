@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.openapi_harness import registered_sim
+from tests.openapi_harness import registered_sim, schemathesis
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -32,6 +32,8 @@ def test_readme_recipe_runs_against_a_simulated_cpo(tmp_path: Path) -> None:
     script = recipe()
     assert "--max-examples 20" in script
     script = script.replace("--max-examples 20", "--max-examples 2 --seed 1")
+    # `ocpi` from this Python's environment, `schemathesis` from wherever it is installed
+    search = [str(Path(sys.executable).parent), str(Path(schemathesis()).parent)]
     with registered_sim("CPO", "2.2.1") as sim:
         before = sim.platform.received
         run = subprocess.run(
@@ -39,7 +41,7 @@ def test_readme_recipe_runs_against_a_simulated_cpo(tmp_path: Path) -> None:
             cwd=tmp_path,
             env={
                 **os.environ,
-                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+                "PATH": os.pathsep.join([*search, os.environ.get("PATH", "")]),
                 "OCPI_ROOT": sim.root,
                 "TOKEN": sim.token,
             },
