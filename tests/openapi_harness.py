@@ -21,6 +21,7 @@ from ocpi_sdk.sim.platform import Platform, SimConfig
 from ocpi_sdk.sim.seed import seed_platform
 from ocpi_sdk.sim.serve import LOOPBACK, RunningServer
 
+
 def schemathesis() -> str:
     """The Schemathesis command: ``$SCHEMATHESIS`` (``nox -s tests`` installs it in an environment
     of its own, since it pins ``jsonschema-rs`` below the release the SDK runs with), else
