@@ -84,11 +84,20 @@ class Report:
 
 
 def json_path(parts: Iterable[str | int], root: str = "$") -> str:
-    """``['evses', 0, 'uid']`` -> ``$.evses[0].uid``."""
+    """``['evses', 0, 'uid']`` -> ``$.evses[0].uid`` (a ``bool`` is the index it equals: ``[1]``
+    for ``True``)."""
+    if type(parts) is list or type(parts) is tuple:
+        out = root
+        try:  # the segments of payloads' paths recur: most paths come from the table alone
+            for part in parts:
+                out += _SEGMENTS[part]
+            return out
+        except KeyError:
+            pass
     out = root
     segments = _SEGMENTS
     for part in parts:
-        kept = type(part) is str or type(part) is int  # not True, which equals 1
+        kept = type(part) is str or type(part) is int
         segment = segments.get(part) if kept else None
         if segment is None:
             segment = _segment(part)
@@ -100,7 +109,7 @@ def json_path(parts: Iterable[str | int], root: str = "$") -> str:
 
 def _segment(part: str | int) -> str:
     if isinstance(part, int):
-        return f"[{part}]"
+        return f"[{int(part)}]"
     if part.isidentifier():
         return f".{part}"
     return f"[{json.dumps(part)}]"
@@ -753,9 +762,21 @@ def _is_open_enum_miss(error: _Raw) -> bool:
 
 
 def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
-    if isinstance(problems, list) and len(problems) < 2:
-        return tuple(problems)
-    return tuple(sorted(set(problems), key=lambda p: (p.path, p.rule, p.message)))
+    """``problems`` without repeats, by path, rule and message."""
+    if type(problems) is list and len(problems) < 3:
+        if len(problems) < 2:
+            return tuple(problems)
+        first, second = problems  # the usual pair: two rules broken by one value
+        if first == second:
+            return (first,)
+        if (second.path, second.rule, second.message) < (first.path, first.rule, first.message):
+            return (second, first)
+        return (first, second)
+    return tuple(sorted(set(problems), key=_order))
+
+
+def _order(problem: Problem) -> tuple[str, str, str]:
+    return (problem.path, problem.rule, problem.message)
 
 
 def _from_rs(
