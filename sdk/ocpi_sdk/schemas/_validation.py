@@ -35,6 +35,7 @@ from referencing.jsonschema import DRAFT202012
 from ocpi_sdk.schemas._registry import version_schemas
 from ocpi_sdk.schemas._variants import (
     CLOSED_MARK,
+    ENUM_TYPE_MARK,
     LONG_LIST_MARK,
     OPEN_ENUM,
     PARTIAL_SUFFIX,
@@ -43,6 +44,7 @@ from ocpi_sdk.schemas._variants import (
     bound_lists,
     close_plainly,
     derive,
+    leave_types_to_enums,
     non_null,
 )
 
@@ -146,14 +148,17 @@ class _Compiled:
                 for doc in self.documents
                 for name, definition in doc["$defs"].items()
             }
-            rs_documents = [close_plainly(bound_lists(doc, LONG_LIST)) for doc in self.documents]
+            rs_documents = [
+                leave_types_to_enums(close_plainly(bound_lists(doc, LONG_LIST)))
+                for doc in self.documents
+            ]
         self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
         self.rs_defs: dict[str, dict[str, Any]] = {
             name: definition for doc in rs_documents for name, definition in doc["$defs"].items()
         }
         """The definitions as ``jsonschema-rs`` sees them (in ``exact`` mode, with
-        :func:`bound_lists` and :func:`close_plainly` applied): what its schema paths lead
-        through."""
+        :func:`bound_lists`, :func:`close_plainly` and :func:`leave_types_to_enums` applied):
+        what its schema paths lead through."""
         self.rs_registry = jsonschema_rs.Registry(
             [(doc["$id"], doc) for doc in rs_documents], draft=jsonschema_rs.Draft202012
         )
@@ -259,6 +264,7 @@ class _Compiled:
         if rule == "additionalProperties" and schema.get(CLOSED_MARK):
             rule = "unevaluatedProperties"  # see close_plainly
         words: Words | None = None
+        implied: Words | None = None
         if rule in ("oneOf", "anyOf") or LONG_LIST_MARK in schema:
             filed = _RAW
         else:
@@ -271,7 +277,9 @@ class _Compiled:
                 filed = _NUMBER
             else:
                 filed = _ERROR
-        keyword = _Keyword(rule, schema, words, filed)
+            if rule == "enum" and ENUM_TYPE_MARK in schema:
+                implied = _wording("type", _typed(schema))
+        keyword = _Keyword(rule, schema, words, filed, implied)
         location = error.absolute_keyword_location
         if location is not None:
             self.keywords[location] = keyword
@@ -360,6 +368,24 @@ class _Keyword(NamedTuple):
     schema: dict[str, Any]
     words: Words | None
     filed: int
+    implied: Words | None = None
+    """For an ``enum`` that :func:`leave_types_to_enums` left the ``type`` to: how that type's
+    error is worded (an error whenever the value is not a string)."""
+
+
+def _typed(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema :func:`leave_types_to_enums` marked, with its ``type`` back."""
+    typed = {k: v for k, v in schema.items() if k != ENUM_TYPE_MARK}
+    typed["type"] = schema[ENUM_TYPE_MARK]
+    return typed
+
+
+def _implied(raw: _Raw) -> tuple[_Raw, ...]:
+    """``raw``, preceded by the ``type`` error its enum stands for when
+    :func:`leave_types_to_enums` left that type to the enum and the value is not a string."""
+    if raw.rule == "enum" and ENUM_TYPE_MARK in raw.schema and not isinstance(raw.instance, str):
+        return (raw._replace(rule="type", schema=_typed(raw.schema)), raw)
+    return (raw,)
 
 
 class _LongList(NamedTuple):
@@ -808,7 +834,8 @@ def _from_rs(
         kind = error.kind
         branches = getattr(kind, "context", None) or []
         context = tuple(
-            tuple(_from_rs(e, instance, compiled, prefix, base) for e in b) for b in branches
+            tuple(r for e in b for r in _implied(_from_rs(e, instance, compiled, prefix, base)))
+            for b in branches
         )
         multiple = type(kind).__name__ == "OneOfMultipleValid"
     node = instance
@@ -846,7 +873,7 @@ def _raws(
                             _errors_of(long.items, item), item, compiled, (*here, index)
                         )
         else:
-            yield raw
+            yield from _implied(raw)
 
 
 def _from_reference(error: jsonschema.ValidationError) -> _Raw:
@@ -1029,6 +1056,8 @@ def check(
                     for part in parts:
                         instance = instance[part]
                     filed = keyword.filed
+                    if keyword.implied is not None and not isinstance(instance, str):
+                        errors += keyword.implied(parts, instance, path, "error")
                     if filed == _ERROR or (filed == _NUMBER and not _non_finite(instance)):
                         errors += words(parts, instance, path, "error")
                     elif filed == _NOTE or (filed == _UNKNOWN and not strict):

@@ -164,3 +164,32 @@ def close_plainly(schema: Any) -> Any:
         out["additionalProperties"] = False
         out[CLOSED_MARK] = True
     return out
+
+
+ENUM_TYPE_MARK = "x-enum-type"
+
+
+def leave_types_to_enums(schema: Any) -> Any:
+    """``schema`` with ``"type": "string"`` taken out of every schema whose ``enum`` lists only
+    strings, and the schema marked ``x-enum-type: "string"``: a value that is not a string is
+    refused by that enum too, so ``jsonschema-rs`` reports one error there instead of two (each
+    error it builds costs more than the check), and the caller words the ``type`` error of the
+    mark itself when the value is not a string. The verdict is the same."""
+    if isinstance(schema, list):
+        return [leave_types_to_enums(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: leave_types_to_enums(v) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = leave_types_to_enums(value)
+        else:
+            out[key] = value
+    listed = out.get("enum")
+    if out.get("type") == "string" and isinstance(listed, list) and listed:
+        if all(isinstance(item, str) for item in listed):
+            del out["type"]
+            out[ENUM_TYPE_MARK] = "string"
+    return out
