@@ -42,6 +42,7 @@ from ocpi_sdk.schemas._variants import (
     PATCH_REQUIRED,
     Mode,
     bound_lists,
+    check_leaves_first,
     close_plainly,
     derive,
     leave_types_to_enums,
@@ -148,17 +149,19 @@ class _Compiled:
                 for doc in self.documents
                 for name, definition in doc["$defs"].items()
             }
-            rs_documents = [
-                leave_types_to_enums(close_plainly(bound_lists(doc, LONG_LIST)))
-                for doc in self.documents
-            ]
+            rs_documents = check_leaves_first(
+                [
+                    leave_types_to_enums(close_plainly(bound_lists(doc, LONG_LIST)))
+                    for doc in self.documents
+                ]
+            )
         self.ids = {name: doc["$id"] for doc in self.documents for name in doc["$defs"]}
         self.rs_defs: dict[str, dict[str, Any]] = {
             name: definition for doc in rs_documents for name, definition in doc["$defs"].items()
         }
         """The definitions as ``jsonschema-rs`` sees them (in ``exact`` mode, with
-        :func:`bound_lists`, :func:`close_plainly` and :func:`leave_types_to_enums` applied):
-        what its schema paths lead through."""
+        :func:`bound_lists`, :func:`close_plainly`, :func:`leave_types_to_enums` and
+        :func:`check_leaves_first` applied): what its schema paths lead through."""
         self.rs_registry = jsonschema_rs.Registry(
             [(doc["$id"], doc) for doc in rs_documents], draft=jsonschema_rs.Draft202012
         )
