@@ -414,3 +414,44 @@ def test_as_object_must_be_a_counterpart() -> None:
             object_name="CommandResponse",
             as_object="Location",
         )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "kind", "written", "reason"),
+    [
+        ("2.2.1", "2.1.1", "APP_USER", "OTHER", "2.1.1 has no token type 'APP_USER': OTHER"),
+        ("2.3.0", "2.2.1", "EMAID", "OTHER", "2.2.1 has no token type 'EMAID'"),
+        ("2.3.0", "2.1.1", "EMAID", "OTHER", "2.2.1 has no token type 'EMAID'"),
+        ("2.2.1", "2.1.1", "RFID", "RFID", None),
+    ],
+)
+def test_a_token_type_the_target_lacks_is_written_as_other(
+    source: str, target: str, kind: str, written: str, reason: str | None
+) -> None:
+    token = load(source, "token_example_2_full_rfid.json")
+    value, losses = convert(
+        {**token, "type": kind}, target, from_version=source, object_name="Token"
+    )
+    assert value["type"] == written
+    found = [(loss.path, loss.kind, loss.reason) for loss in losses if loss.path == "$.type"]
+    assert found == ([("$.type", "approximated", reason)] if reason else [])
+
+
+def test_a_version_2_1_1_does_not_know_is_offered_as_2_1_1() -> None:
+    value, losses = convert(
+        {
+            "version": "2.3.0",
+            "endpoints": [
+                {"identifier": "locations", "role": "SENDER", "url": "https://cpo.test/locations"}
+            ],
+        },
+        "2.1.1",
+        from_version="2.2.1",
+        object_name="VersionDetails",
+    )
+    assert value["version"] == "2.1.1"
+    assert (
+        "$.version",
+        "approximated",
+        "2.1.1 has no version '2.3.0': the endpoints are offered as 2.1.1",
+    ) in [(loss.path, loss.kind, loss.reason) for loss in losses]

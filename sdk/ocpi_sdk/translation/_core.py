@@ -8,7 +8,7 @@ source path of anything in the result.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -186,6 +186,25 @@ class Step:
     def loss_at_result(self, path: Path, kind: LossKind, reason: str, spec: str) -> None:
         """Record a loss at result path ``path`` (mapped to the source)."""
         self.loss(self.origin(path), kind, reason, spec)
+
+    def approximate(
+        self,
+        obj: dict[str, Any],
+        field: str,
+        path: Path,
+        allowed: Collection[str],
+        instead: str,
+        why: str,
+        spec: str,
+    ) -> None:
+        """A value the target does not have: field ``field`` of the object at result path
+        ``path``, a string not in ``allowed`` (the target's enum), becomes ``instead``, recorded
+        as an approximated loss saying ``why`` (formatted with the ``value`` given). Any other
+        value is left for the target's validation to judge."""
+        value = obj.get(field)
+        if isinstance(value, str) and value not in allowed:
+            obj[field] = instead
+            self.loss_at_result((*path, field), "approximated", why.format(value=value), spec)
 
     def lookup(self, keys: tuple[str, ...]) -> Any:
         for key in keys:

@@ -414,15 +414,8 @@ _SHARED_RESULTS = frozenset({"ACCEPTED", "NOT_SUPPORTED", "REJECTED", "TIMEOUT"}
 
 
 def _command_result(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
-    result = obj.get("result")
-    if isinstance(result, str) and result not in _SHARED_RESULTS:
-        obj["result"] = "REJECTED"
-        step.loss(
-            (*step.origin(path), "result"),
-            "approximated",
-            f"OCPI {step.target} has no command result {result}: written REJECTED",
-            COMMAND_RESULT,
-        )
+    why = f"OCPI {step.target} has no command result {{value}}: written REJECTED"
+    step.approximate(obj, "result", path, _SHARED_RESULTS, "REJECTED", why, COMMAND_RESULT)
     return obj
 
 
@@ -728,15 +721,8 @@ def _location_from_cdr(
 def token_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """Token: ``contract_id`` is 2.1.1's ``auth_id``; APP_USER and AD_HOC_USER are OTHER."""
     step.rename(obj, "contract_id", "auth_id", path)
-    kind = obj.get("type")
-    if kind is not None and kind not in ("RFID", "OTHER"):
-        obj["type"] = "OTHER"
-        step.loss(
-            (*step.origin(path), "type"),
-            "approximated",
-            f"2.1.1 has no token type {kind!r}: OTHER",
-            TOKEN,
-        )
+    why = "2.1.1 has no token type {value!r}: OTHER"
+    step.approximate(obj, "type", path, ("RFID", "OTHER"), "OTHER", why, TOKEN)
     return obj
 
 
@@ -808,15 +794,8 @@ def element_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
 
 def version_details_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """VersionDetails: a version number 2.1.1 does not know is told as 2.1.1."""
-    version = obj.get("version")
-    if version is not None and version not in ("2.0", "2.1", "2.1.1"):
-        obj["version"] = "2.1.1"
-        step.loss(
-            (*step.origin(path), "version"),
-            "approximated",
-            f"2.1.1 has no version {version!r}: the endpoints are offered as 2.1.1",
-            VERSION,
-        )
+    why = "2.1.1 has no version {value!r}: the endpoints are offered as 2.1.1"
+    step.approximate(obj, "version", path, ("2.0", "2.1", "2.1.1"), "2.1.1", why, VERSION)
     return obj
 
 

@@ -197,12 +197,9 @@ def credentials_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, A
 def token_down(step: Step, obj: dict[str, Any], path: Path) -> dict[str, Any]:
     """Token (and PublishTokenType): a type 2.2.1 does not know (EMAID, or a custom value of the
     open enum) is sent as OTHER."""
-    kind = obj.get("type")
-    if kind is not None and kind not in ("AD_HOC_USER", "APP_USER", "OTHER", "RFID"):
-        obj["type"] = "OTHER"
-        step.loss_at_result(
-            (*path, "type"), "approximated", f"2.2.1 has no token type {kind!r}", TOKEN_TYPE
-        )
+    known = ("AD_HOC_USER", "APP_USER", "OTHER", "RFID")
+    why = "2.2.1 has no token type {value!r}"
+    step.approximate(obj, "type", path, known, "OTHER", why, TOKEN_TYPE)
     return obj
 
 
