@@ -38,12 +38,24 @@ def _tool(session: nox.Session, extra: str, command: str) -> str:
     environment; return the path of ``command`` in it."""
     import os
     import pathlib
+    import sys
     import tomllib
 
     location = pathlib.Path(f"{session.virtualenv.location}-{extra}")
     scripts = location / ("Scripts" if os.name == "nt" else "bin")
     if not (scripts / "python").exists() and not (scripts / "python.exe").exists():
-        session.run("python", "-m", "venv", str(location), silent=True)
+        # virtualenv (nox's own dependency), not `python -m venv`: no ensurepip needed
+        python = session.run("python", "-c", "import sys; print(sys.executable)", silent=True)
+        session.run(
+            sys.executable,
+            "-m",
+            "virtualenv",
+            "--quiet",
+            "--python",
+            str(python).strip(),
+            str(location),
+            external=True,
+        )
     project = tomllib.loads(pathlib.Path("pyproject.toml").read_text(encoding="utf-8"))
     requirements = project["project"]["optional-dependencies"][extra]
     session.run(
