@@ -110,3 +110,12 @@ def test_leaves_first_gives_the_same_verdict_and_errors() -> None:
             (e.instance_path, e.schema_path, e.absolute_keyword_location, e.message)
             for e in after.iter_errors(instance)
         ]
+
+
+def test_a_reference_beside_unevaluated_keywords_stays_as_it_is() -> None:
+    leaf = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    ref = {"$ref": "#/$defs/Leaf", "unevaluatedProperties": False}
+    (out,) = check_leaves_first(
+        [{"$id": "https://example.test/a.json", "$defs": {"Leaf": leaf, "Wide": ref}}]
+    )
+    assert out["$defs"]["Wide"] == ref

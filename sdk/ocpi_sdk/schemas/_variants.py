@@ -241,7 +241,10 @@ def check_leaves_first(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [wrap(doc, doc["$id"]) for doc in documents]
 
 
-_BRANCHES = frozenset({"if", "then", "else"})
+_BRANCHES = frozenset({"if", "then", "else", "unevaluatedProperties", "unevaluatedItems"})
+"""Siblings that keep a reference as it is: branches of its own, or keywords that read which
+properties or items the reference evaluated (read through ``if``, they would depend on it
+passing)."""
 
 
 def _references(schema: Any, base: str) -> set[str]:
