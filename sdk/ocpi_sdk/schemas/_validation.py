@@ -6,9 +6,18 @@ location (an empty list for a valid payload), each worded from the schema itself
 in Python (an engine error about the root would copy the whole payload); a list longer than
 ``LONG_LIST`` is walked item by item (see :func:`bound_lists`), so a report stops growing once
 it has listed and counted enough.
+
+The engine reads its own copy of the ``exact`` schemas, rewritten where the verdict and the errors
+stay the same and the engine's work shrinks (``schemas._variants``): long lists bounded
+(:func:`bound_lists`), closed objects closed with ``additionalProperties`` (:func:`close_plainly`),
+a string enum's ``type`` left to the enum (:func:`leave_types_to_enums`: one error where there
+were two, the ``type`` one worded here) and references to leaf objects checked with ``is_valid``
+before they are walked for errors (:func:`check_leaves_first`).
+
 The pure-Python ``jsonschema`` stays as the reference: :func:`reference_check` words its errors
 the same way, and ``tests/test_validation_engines.py`` proves both give the same verdict and the
-same problems (path, rule, message) on every spec example and every mutation of it.
+same problems (path, rule, message) on every spec example and every mutation of it;
+``tests/test_validation_differential.py`` on generated payloads broken at random.
 """
 
 from __future__ import annotations
@@ -22,9 +31,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal, NamedTuple
-
 from json.encoder import encode_basestring
+from typing import Any, Literal, NamedTuple
 
 import attrs
 import jsonschema
@@ -46,7 +54,6 @@ from ocpi_sdk.schemas._variants import (
     close_plainly,
     derive,
     leave_types_to_enums,
-    non_null,
 )
 
 Severity = Literal["error", "note"]
@@ -783,7 +790,7 @@ def _non_finite(value: Any) -> bool:
 
 def _number_type(schema: dict[str, Any]) -> bool:
     expected = schema.get("type")
-    return expected == "number" or isinstance(expected, list) and "number" in expected
+    return expected == "number" or (isinstance(expected, list) and "number" in expected)
 
 
 def _is_open_enum_miss(error: _Raw) -> bool:

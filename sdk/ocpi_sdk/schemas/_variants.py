@@ -189,10 +189,10 @@ def leave_types_to_enums(schema: Any) -> Any:
         else:
             out[key] = value
     listed = out.get("enum")
-    if out.get("type") == "string" and isinstance(listed, list) and listed:
-        if all(isinstance(item, str) for item in listed):
-            del out["type"]
-            out[ENUM_TYPE_MARK] = "string"
+    strings = isinstance(listed, list) and listed and all(isinstance(v, str) for v in listed)
+    if out.get("type") == "string" and strings:
+        del out["type"]
+        out[ENUM_TYPE_MARK] = "string"
     return out
 
 
