@@ -368,3 +368,54 @@ async def test_one_token_a_registers_exactly_one_party() -> None:
     assert codes == [(200, 1000), (401, 2000)], [a.text for a in answers]
     assert len(store.partners) == 1 and not store.pending
     await http.aclose()
+
+
+async def test_a_gzip_body_is_read_and_a_gzip_bomb_stops_at_the_limit(
+    kit: Any, location: Any
+) -> None:
+    import gzip
+
+    server, receiver, _ = kit
+    packed = gzip.compress(json.dumps(location).encode())
+    answer = await call(
+        server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=packed, Content_Encoding="gzip"
+    )
+    assert answer.status_code == 200, answer.text
+    assert receiver.stored[("BE", "BEC", "LOC1")].name == location["name"]
+    bomb = gzip.compress(b" " * 50_000_000)  # 50 MB of spaces in about 50 KB
+    answer = await call(
+        server, "PUT", "/2.2.1/locations/BE/BEC/LOC2", body=bomb, Content_Encoding="gzip"
+    )
+    assert answer.status_code == 413 and envelope(answer)["status_code"] == 2001
+    assert "decoded" in answer.json()["status_message"]
+
+
+async def test_an_encoding_not_read_is_refused_415_and_a_broken_one_400(
+    kit: Any, location: Any
+) -> None:
+    server, receiver, _ = kit
+    raw = json.dumps(location).encode()
+    answer = await call(
+        server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=raw, Content_Encoding="br"
+    )
+    assert answer.status_code == 415 and envelope(answer)["status_code"] == 2001
+    assert "br" in answer.json()["status_message"]
+    answer = await call(
+        server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=raw, Content_Encoding="gzip"
+    )
+    assert answer.status_code == 400 and "not gzip" in envelope(answer)["status_message"]
+    assert receiver.stored == {}
+
+
+async def test_a_byte_order_mark_is_ignored_and_noted_and_utf16_is_named(
+    kit: Any, location: Any
+) -> None:
+    server, receiver, _ = kit
+    raw = json.dumps(location).encode()
+    answer = await call(server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=b"\xef\xbb\xbf" + raw)
+    assert answer.status_code == 200 and ("BE", "BEC", "LOC1") in receiver.stored
+    assert any("byte order mark" in note for note in server.tolerated)
+    answer = await call(
+        server, "PUT", "/2.2.1/locations/BE/BEC/LOC2", body=json.dumps(location).encode("utf-16")
+    )
+    assert answer.status_code == 400 and "not UTF-8" in envelope(answer)["status_message"]

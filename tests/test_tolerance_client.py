@@ -655,3 +655,28 @@ def test_http_500_is_retried_for_idempotent_calls(location: dict[str, Any]) -> N
     c = client(lambda request: answers.pop(0))
     assert c.get("L1").id == location["id"]
     assert [t.kind for t in c.tolerated] == ["retry"]
+
+
+def test_a_byte_order_mark_before_the_json_is_ignored_and_noted(location: dict[str, Any]) -> None:
+    """RFC 8259 8.1: a parser MAY ignore a byte order mark (senders MUST NOT add one)."""
+    import json
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = b"\xef\xbb\xbf" + json.dumps(envelope([location])).encode()
+        return httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
+
+    c = client(handler)
+    assert [loc.id for loc in c.list()] == [location["id"]]
+    assert c.get("LOC1").id == location["id"]
+    assert any(t.kind == "body" and "byte order mark" in t.detail for t in c.tolerated)
+
+
+def test_the_tolerance_log_stays_bounded() -> None:
+    from ocpi_sdk.transport.options import ToleranceLog
+
+    log = ToleranceLog()
+    for index in range(5 * ToleranceLog.MAX_EVENTS):
+        log.add("envelope", f"no timestamp ({index})")
+    assert ToleranceLog.MAX_EVENTS <= len(log.events) <= 2 * ToleranceLog.MAX_EVENTS
+    assert log.dropped + len(log.events) == 5 * ToleranceLog.MAX_EVENTS
+    assert log.events[-1].detail == f"no timestamp ({5 * ToleranceLog.MAX_EVENTS - 1})"

@@ -39,6 +39,7 @@ from ocpi_sdk.credentials import (
 from ocpi_sdk.credentials import Party as CredentialsParty
 from ocpi_sdk.envelope import envelope
 from ocpi_sdk.errors import PayloadError
+from ocpi_sdk.server.encoding import READ, BadEncoding, UnsupportedEncoding, decoded
 from ocpi_sdk.server.http import IncomingRequest, OutgoingResponse
 from ocpi_sdk.server.limits import BodyTooLarge, Limits, too_deep
 from ocpi_sdk.server.routes import (
@@ -343,13 +344,36 @@ class OcpiServer:
         return self._json(request, reply.body, reply.http_status)
 
     async def _read(self, request: IncomingRequest) -> bytes:
+        """The request body: at most ``Limits.max_body`` bytes, read and (``Content-Encoding``
+        gzip or deflate) decoded; a UTF-8 byte order mark before it dropped and noted."""
         length = request.header("Content-Length")
         if length is not None and length.isdigit() and int(length) > self.limits.max_body:
             raise _Answer(413, status.INVALID_PARAMETERS, "request body too large")
         try:
-            return await request.read_body(self.limits.max_body)
+            body = await request.read_body(self.limits.max_body)
         except BodyTooLarge:
             raise _Answer(413, status.INVALID_PARAMETERS, "request body too large") from None
+        coding = request.header("Content-Encoding")
+        if coding and coding.strip().lower() != "identity":
+            try:
+                body = decoded(body, coding, self.limits.max_body)
+            except UnsupportedEncoding as exc:
+                raise _Answer(
+                    415,
+                    status.INVALID_PARAMETERS,
+                    f"Content-Encoding {exc} is not read here (send {', '.join(READ)})",
+                ) from None
+            except BadEncoding as exc:
+                raise _Answer(400, status.INVALID_PARAMETERS, f"the body is {exc}") from None
+            except BodyTooLarge:
+                raise _Answer(
+                    413, status.INVALID_PARAMETERS, "request body too large once decoded"
+                ) from None
+        if body.startswith(_BOM):
+            # RFC 8259 8.1: a parser MAY ignore a byte order mark; senders MUST NOT add one
+            body = body[len(_BOM) :]
+            self._note(["a UTF-8 byte order mark before the JSON body: ignored"])
+        return body
 
     # ---- modules -------------------------------------------------------------------------------
 
@@ -705,6 +729,9 @@ def _strip_nulls(value: Any, path: str, found: list[str]) -> Any:
     return value
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _same(a: Any, b: str) -> bool:
     return isinstance(a, str) and a.upper() == b.upper()
 
@@ -714,6 +741,11 @@ def _decode(raw: bytes, version: str, route: Route, args: Mapping[str, str]) -> 
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            reason = f"not UTF-8 ({bad.reason} at byte {bad.start}); JSON is sent as UTF-8"
+            raise _Answer(400, status.INVALID_PARAMETERS, f"the body is {reason}") from None
         raise _Answer(400, status.INVALID_PARAMETERS, f"the body is not JSON: {exc}") from None
     name = route.body.__name__
     nulls: list[str] = []

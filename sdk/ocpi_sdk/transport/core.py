@@ -468,6 +468,10 @@ class TransportCore:
                     **context,
                     body=self.excerpt(response.content),
                 ) from None
+        if response.content.startswith(_BOM):
+            self.tolerated.add(
+                "body", "a UTF-8 byte order mark before the JSON: ignored", url=str(request.url)
+            )
         is_envelope = isinstance(document, dict) and "status_code" in document
         if not is_envelope:
             context["body"] = self.excerpt(response.content)
@@ -729,12 +733,17 @@ class TransportCore:
 
 
 def _document(response: httpx.Response) -> Any:
-    """The parsed JSON body (parsed once, kept on the response)."""
+    """The parsed JSON body (parsed once, kept on the response); a UTF-8 byte order mark before
+    it is skipped (RFC 8259 8.1: a parser MAY ignore it)."""
     if "ocpi_document" not in response.extensions:
-        response.extensions["ocpi_document"] = (
-            _fastjson.read_envelope(response.content) if response.content else None
-        )
+        content = response.content
+        if content.startswith(_BOM):
+            content = content[len(_BOM) :]
+        response.extensions["ocpi_document"] = _fastjson.read_envelope(content) if content else None
     return response.extensions["ocpi_document"]
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def _unreadable(response: httpx.Response) -> bool:

@@ -75,14 +75,23 @@ class Tolerance:
 
 
 class ToleranceLog:
-    """Where a client records what it tolerated: kept in ``.events`` and logged as warnings."""
+    """Where a client records what it tolerated: logged as warnings and kept in ``.events``, the
+    latest ``MAX_EVENTS`` of them (``dropped`` counts the older ones let go), so a client that
+    runs for weeks against a partner who gets one thing wrong on every page stays bounded."""
+
+    MAX_EVENTS = 1000
 
     def __init__(self) -> None:
         self.events: list[Tolerance] = []
+        self.dropped = 0
 
     def add(self, kind: str, detail: str, *, method: str = "", url: str = "") -> None:
         event = Tolerance(kind, detail, method, url)
         self.events.append(event)
+        if len(self.events) > 2 * self.MAX_EVENTS:  # trimmed in bulk: O(1) a call on average
+            over = len(self.events) - self.MAX_EVENTS
+            del self.events[:over]
+            self.dropped += over
         logger.warning("tolerated %s", event)
 
 
