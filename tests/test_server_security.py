@@ -419,3 +419,23 @@ async def test_a_byte_order_mark_is_ignored_and_noted_and_utf16_is_named(
         server, "PUT", "/2.2.1/locations/BE/BEC/LOC2", body=json.dumps(location).encode("utf-16")
     )
     assert answer.status_code == 400 and "not UTF-8" in envelope(answer)["status_message"]
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("limit=abc", "limit='abc': not a whole number"),
+        ("limit=1_0", "limit='1_0': not a whole number"),
+        ("offset=%C2%B2", "not a whole number"),
+        ("date_from=yesterday", "date_from='yesterday': not a DateTime (RFC 3339"),
+        ("date_to=2024-13-01T00:00:00Z", "not a DateTime"),
+    ],
+)
+async def test_a_bad_query_parameter_is_named_in_plain_words(
+    kit: Any, query: str, says: str
+) -> None:
+    server, _, _ = kit
+    server.mount(Sender([]))
+    answer = await call(server, "GET", f"/2.2.1/locations/sender?{query}")
+    assert answer.status_code == 400 and envelope(answer)["status_code"] == 2001
+    assert says in answer.json()["status_message"]

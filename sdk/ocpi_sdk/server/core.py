@@ -13,6 +13,7 @@ import asyncio
 import functools
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -547,11 +548,18 @@ class OcpiServer:
                 continue
             try:
                 if param.type is int:
+                    if not _WHOLE.fullmatch(raw):
+                        raise ValueError("not a whole number")
                     value: Any = int(raw)
                     if param.minimum is not None and value < param.minimum:
                         raise ValueError(f"must be at least {param.minimum}")
                 elif param.type is datetime:
-                    value = parse_datetime(raw)
+                    try:
+                        value = parse_datetime(raw)
+                    except (TypeError, ValueError, PayloadError):
+                        raise ValueError(
+                            "not a DateTime (RFC 3339, such as 2024-01-31T12:00:00Z)"
+                        ) from None
                 elif param.type is str:
                     value = raw
                 else:
@@ -730,6 +738,8 @@ def _strip_nulls(value: Any, path: str, found: list[str]) -> Any:
 
 
 _BOM = b"\xef\xbb\xbf"
+_WHOLE = re.compile(r"\s*-?[0-9]{1,30}\s*")
+"""A whole number in a query (``int()`` alone would also take ``1_000`` and other digits)."""
 
 
 def _same(a: Any, b: str) -> bool:
