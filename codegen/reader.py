@@ -321,6 +321,7 @@ class OperationDef:
     body_object: str | None
     body_partial: bool
     body_required: bool
+    body_owned: tuple[str, ...]
     response_object: str | None
     response_list: bool
 
@@ -387,6 +388,7 @@ def read_clients(folder: Path) -> ClientsDef:
                         body_object=body.get("object"),
                         body_partial=body.get("partial", False),
                         body_required=body.get("required", True),
+                        body_owned=tuple(body.get("owned", ())),
                         response_object=response.get("object"),
                         response_list=response.get("list", False),
                     )

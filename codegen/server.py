@@ -63,6 +63,8 @@ class HandlerOp:
     query: str  # a tuple literal of QueryParam(...)
     body_name: str | None
     id_fields: str  # a tuple literal of (path param, body field)
+    query_fields: str  # a tuple literal of (query param, body field)
+    owned_fields: str  # a tuple literal of body fields holding the caller's own objects
     owner_checked: bool
     owner_in_body: bool
     requires_last_updated: bool
@@ -123,6 +125,11 @@ def handler_op(
         field = _id_field(own[-1], properties)
         if field is not None:
             id_fields.append((own[-1], field))
+    query_fields = [
+        (q.name, q.name)
+        for q in op.query_params
+        if op.body_object and op.target == "endpoint" and q.name in properties
+    ]
     owner_checked = all(o in names for o in OWNER) and client.module not in NOT_OWNED
     owner_in_body = owner_checked and all(o in properties for o in OWNER)
     if owner_in_body:
@@ -137,6 +144,8 @@ def handler_op(
         query="(" + "".join(q + ", " for q in query) + ")",
         body_name=body_name,
         id_fields="(" + "".join(f"({a!r}, {b!r}), " for a, b in id_fields) + ")",
+        query_fields="(" + "".join(f"({a!r}, {b!r}), " for a, b in query_fields) + ")",
+        owned_fields="(" + "".join(f"{f!r}, " for f in op.body_owned) + ")",
         owner_checked=owner_checked,
         owner_in_body=owner_in_body,
         requires_last_updated=op.body_partial and "last_updated" in properties,

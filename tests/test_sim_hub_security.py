@@ -148,6 +148,7 @@ def _start(emsp_base: str, uid: str = "0102030405") -> dict[str, Any]:
     from ocpi_sdk.sim.data import NetworkData
 
     token = dict(NetworkData(V, seed=0).tokens(1)[0])
+    token.update(country_code="NL", party_id="EVL")  # the caller's own token
     return {"response_url": emsp_base, "token": token, "location_id": "NOPE"}
 
 

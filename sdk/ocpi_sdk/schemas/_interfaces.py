@@ -31,12 +31,15 @@ class Param:
 
 @attrs.frozen
 class Body:
-    """A request body or response ``data``: an object name, one or a list, partial for PATCH."""
+    """A request body or response ``data``: an object name, one or a list, partial for PATCH;
+    ``owned`` names the body's fields that hold an object of the calling party (their
+    ``country_code``/``party_id`` must name it: a StartSession's ``token``)."""
 
     object: str
     list: bool = False
     partial: bool = False
     required: bool = True
+    owned: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -85,6 +88,7 @@ def _body(data: dict[str, Any] | None) -> Body | None:
         data.get("list", False),
         data.get("partial", False),
         data.get("required", True),
+        tuple(data.get("owned", ())),
     )
 
 

@@ -31,8 +31,11 @@ class Route:
     ``path`` is relative to the interface's endpoint URL; operations the spec addresses by a URL
     we hand out (``response_url``, a CDR's URL) are served at ``<name>/{key}``. ``id_fields``
     pairs path parameters with the body fields that must carry the same (case-insensitive)
-    value; ``owner_checked`` says the URL's ``country_code``/``party_id`` name the object's owner,
-    which must be the calling party.
+    value; ``query_fields`` pairs query parameters with the body fields that must carry the same
+    value when both are given (a Token's ``?type=``); ``owned_fields`` names the body fields
+    holding an object of the calling party (its ``country_code``/``party_id`` name it: a
+    StartSession's ``token``); ``owner_checked`` says the URL's ``country_code``/``party_id``
+    name the object's owner, which must be the calling party.
     """
 
     module: str
@@ -51,6 +54,8 @@ class Route:
     routed: bool = True
     target: str = "endpoint"
     id_fields: tuple[tuple[str, str], ...] = ()
+    query_fields: tuple[tuple[str, str], ...] = ()
+    owned_fields: tuple[str, ...] = ()
     owner_checked: bool = False
     requires_last_updated: bool = False
 
