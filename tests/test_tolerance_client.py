@@ -680,3 +680,35 @@ def test_the_tolerance_log_stays_bounded() -> None:
     assert ToleranceLog.MAX_EVENTS <= len(log.events) <= 2 * ToleranceLog.MAX_EVENTS
     assert log.dropped + len(log.events) == 5 * ToleranceLog.MAX_EVENTS
     assert log.events[-1].detail == f"no timestamp ({5 * ToleranceLog.MAX_EVENTS - 1})"
+
+
+@pytest.mark.parametrize(
+    ("value", "wait"),
+    [
+        ("5", 5.0),
+        (" 3 ", 3.0),
+        ("-4", 0.0),
+        ("999999", 30.0),
+        ("nan", 1.0),  # not a time: our own backoff (attempt 2), never a NaN sleep
+        ("inf", 1.0),
+        ("1e999", 1.0),
+        ("soon", 1.0),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date passed: at once
+        ("Fri, 01 Jan 2100 00:00:00 GMT", 30.0),  # far off: capped
+    ],
+)
+def test_retry_after_is_read_as_seconds_or_a_date_and_capped(value: str, wait: float) -> None:
+    assert RetryPolicy(backoff=0.5, max_delay=30.0).delay(2, value) == wait
+
+
+def test_a_nan_retry_after_is_retried_after_our_backoff(location: dict[str, Any]) -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return httpx.Response(503, headers={"Retry-After": "nan"})
+        return httpx.Response(200, json=envelope(location))
+
+    c = client(handler)
+    assert c.get("LOC1").id == location["id"] and len(calls) == 2

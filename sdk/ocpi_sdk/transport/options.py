@@ -32,13 +32,35 @@ class RetryPolicy:
         return cls(attempts=1)
 
     def delay(self, attempt: int, retry_after: str | None = None) -> float:
-        """Seconds to wait before retry number ``attempt`` (1-based)."""
+        """Seconds to wait before retry number ``attempt`` (1-based): ``Retry-After`` (seconds or
+        an HTTP-date, RFC 9110 10.2.3) when it is a time, else our own backoff; never more than
+        ``max_delay``."""
         if retry_after is not None:
-            try:
-                return min(max(float(retry_after), 0.0), self.max_delay)
-            except ValueError:
-                pass  # an HTTP-date: fall back to our own backoff
+            wait = _retry_after_seconds(retry_after)
+            if wait is not None:
+                return min(max(wait, 0.0), self.max_delay)
         return float(min(self.backoff * (2 ** (attempt - 1)), self.max_delay))
+
+
+def _retry_after_seconds(value: str) -> float | None:
+    """A ``Retry-After`` value as seconds from now (None when it is neither a finite number of
+    seconds nor an HTTP-date)."""
+    import math
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        from datetime import UTC, datetime
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return (when - datetime.now(UTC)).total_seconds()
+    return seconds if math.isfinite(seconds) else None
 
 
 @attrs.frozen
