@@ -142,3 +142,56 @@ def test_async_pulls_leave_out_the_same_repeats(location: dict[str, Any]) -> Non
         asyncio.run(run())  # the last page is nothing but a repeat
     pages[-1] = named(location, "L1", "L4")
     assert asyncio.run(run()) == (["L1", "L2", "L3", "L4"], 2)
+
+
+def offset_server(
+    location: dict[str, Any], total: str | None, link: Any
+) -> tuple[httpx.MockTransport, list[str]]:
+    """Five Locations, one a page, served by ``offset``; ``link(offset)`` writes the Link."""
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        offset = int(request.url.params.get("offset", 0))
+        headers = {} if total is None else {"X-Total-Count": total}
+        if offset + 1 < 5:
+            headers["Link"] = link(offset + 1)
+        return httpx.Response(200, json=envelope(named(location, f"L{offset}")), headers=headers)
+
+    return httpx.MockTransport(handler), asked
+
+
+def pull(transport: httpx.MockTransport) -> tuple[list[str], LocationsSenderClient]:
+    c = LocationsSenderClient(BASE, "t", client=httpx.Client(transport=transport))
+    return [str(loc.id) for loc in c.list(limit=1)], c
+
+
+def test_a_link_that_echoes_the_request_is_left_for_offset_paging(
+    location: dict[str, Any],
+) -> None:
+    transport, asked = offset_server(
+        location, "5", lambda _: f'<{BASE}?offset=0&limit=1>; rel="next"'
+    )
+    ids, c = pull(transport)
+    assert ids == ["L0", "L1", "L2", "L3", "L4"]
+    assert any("page already received" in t.detail for t in c.tolerated)
+    assert len(asked) == 6  # the echoed Link was followed once, then offsets
+
+
+def test_a_count_too_small_does_not_cut_a_linked_pull_short(location: dict[str, Any]) -> None:
+    transport, _ = offset_server(
+        location, "2", lambda o: f'<{BASE}?offset={o}&limit=1>; rel="next"'
+    )
+    ids, c = pull(transport)
+    assert ids == ["L0", "L1", "L2", "L3", "L4"]
+    assert any("X-Total-Count says 2" in t.detail for t in c.tolerated)
+
+
+@pytest.mark.parametrize("total", ["-5", "lots", "3.0", "1e3"])
+def test_a_count_that_is_no_count_is_ignored(location: dict[str, Any], total: str) -> None:
+    transport, _ = offset_server(
+        location, total, lambda o: f'<{BASE}?offset={o}&limit=1>; rel="next"'
+    )
+    ids, c = pull(transport)
+    assert ids == ["L0", "L1", "L2", "L3", "L4"]
+    assert any("X-Total-Count is not a count" in t.detail for t in c.tolerated)

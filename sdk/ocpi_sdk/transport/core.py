@@ -691,16 +691,20 @@ class TransportCore:
                 )
 
     def int_header(self, response: httpx.Response, name: str) -> int | None:
+        """A count header (``X-Total-Count``, ``X-Limit``) as a number; None, and noted, when
+        it is not a whole number of at least 0."""
         value = response.headers.get(name)
         if value is None:
             return None
-        try:
-            return int(value.strip())
-        except ValueError:
-            self.tolerated.add(
-                "pagination", f"{name} is not a number: {value!r}", url=str(response.request.url)
-            )
-            return None
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 30:
+            return int(text)
+        self.tolerated.add(
+            "pagination",
+            f"{name} is not a count: {value[:40]!r}; ignored",
+            url=str(response.request.url),
+        )
+        return None
 
     # ---- flows ---------------------------------------------------------------------------
 

@@ -4,9 +4,10 @@ OCPI pages with ``Link: <url>; rel="next"``, ``X-Total-Count`` and ``X-Limit``. 
 links that cannot be followed as sent (another origin, ``https`` on a plain-http server, enum
 reprs in the path, ``date_from=None``), or none at all. A :class:`Pager` follows the ``Link``
 when it is usable and falls back to paging by ``offset``/``limit`` from our own request when it
-is not; it never sends the token to another origin, stops at ``X-Total-Count`` or an empty page,
-leaves out objects an earlier page already had, and keeps in :class:`PullState` where a pull
-that failed half-way can be resumed.
+is not (a Link that gives back a page already received included); it never sends the token to
+another origin, stops at an empty page or at ``X-Total-Count`` when no next-page Link says there
+is more (a count that is no count is ignored), leaves out objects an earlier page already had,
+and keeps in :class:`PullState` where a pull that failed half-way can be resumed.
 """
 
 from __future__ import annotations
@@ -119,14 +120,27 @@ class Pager:
                 self.spec, request, deadline=self.list_deadline
             )
         self.started = True
-        items, rejected = self.core._data(self.spec, response, self.cls)
-        received = len(items) + len(rejected)
-        fresh, duplicates = self._drop_repeats(items, str(request.url))
-        if received and not fresh and not rejected and duplicates:
-            raise PaginationError(
-                f"the partner repeats objects already received: all {duplicates} objects of "
-                f"{request.url} came on earlier pages; stopped",
-                url=str(request.url),
+        while True:
+            items, rejected = self.core._data(self.spec, response, self.cls)
+            received = len(items) + len(rejected)
+            fresh, duplicates = self._drop_repeats(items, str(request.url))
+            if not (received and not fresh and not rejected and duplicates):
+                break
+            if not (via_link and self.offset_known and not self.by_offset):
+                raise PaginationError(
+                    f"the partner repeats objects already received: all {duplicates} objects "
+                    f"of {request.url} came on earlier pages; stopped",
+                    url=str(request.url),
+                )
+            # the Link led back to a page already received (a Link that echoes the request)
+            self._tolerate(
+                f"the next-page Link {request.url} gave a page already received; paging by "
+                "offset from our own request instead"
+            )
+            self.by_offset, via_link = True, False
+            request = self._offset_request()
+            response = yield from self.core.exchange(
+                self.spec, request, deadline=self.list_deadline
             )
         self.received += received
         total = self.core.int_header(response, "X-Total-Count")
@@ -192,12 +206,18 @@ class Pager:
         offset = self._offset()
         if received == 0:
             return None
-        if total is not None and offset is not None and offset >= total:
-            return None
-        if self.by_offset:
-            return str(self._offset_request().url)
         header = response.headers.get("Link")
         link = next_link(header)
+        if total is not None and offset is not None and offset >= total:
+            if link is None or self.by_offset:
+                return None
+            # a count that is off must not cut the pull short: the Link says there is more
+            self._tolerate(
+                f"X-Total-Count says {total} objects, {offset} received, yet a next-page Link "
+                "is given: followed"
+            )
+        if self.by_offset:
+            return str(self._offset_request().url)
         if link is None:
             if offset is not None and total is not None:
                 why = "an empty Link header" if header is not None else "no Link header"
