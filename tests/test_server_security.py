@@ -439,3 +439,33 @@ async def test_a_bad_query_parameter_is_named_in_plain_words(
     answer = await call(server, "GET", f"/2.2.1/locations/sender?{query}")
     assert answer.status_code == 400 and envelope(answer)["status_code"] == 2001
     assert says in answer.json()["status_message"]
+
+
+async def test_a_body_dripped_in_too_slowly_is_refused_408(location: Any) -> None:
+    store = MemoryPartnerStore()
+    add_partner(store, "honest", ("CPO", "BE", "BEC"))
+    receiver = Receiver()
+    server = OcpiServer(
+        parties=[PartyRole("EMSP", "NL", "EXA", "Example")],
+        tokens=store,
+        role="EMSP",
+        limits=Limits(body_seconds=0.2),
+    )
+    server.mount(receiver)
+
+    async def drip(limit: int) -> bytes:
+        await asyncio.sleep(5)  # a sender that never finishes in time
+        return b"{}"
+
+    request = IncomingRequest(
+        "PUT",
+        "/2.2.1/locations/BE/BEC/LOC1",
+        "http://emsp.test",
+        "http://emsp.test/2.2.1/locations/BE/BEC/LOC1",
+        {k.lower(): v for k, v in headers("honest").items()},
+        read_body=drip,
+    )
+    started = asyncio.get_running_loop().time()
+    answer = await server.handle(request)
+    assert answer.status == 408 and json.loads(answer.body)["status_code"] == 2000
+    assert asyncio.get_running_loop().time() - started < 2 and receiver.stored == {}

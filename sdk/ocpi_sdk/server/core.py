@@ -351,9 +351,16 @@ class OcpiServer:
         if length is not None and length.isdigit() and int(length) > self.limits.max_body:
             raise _Answer(413, status.INVALID_PARAMETERS, "request body too large")
         try:
-            body = await request.read_body(self.limits.max_body)
+            async with asyncio.timeout(self.limits.body_seconds):
+                body = await request.read_body(self.limits.max_body)
         except BodyTooLarge:
             raise _Answer(413, status.INVALID_PARAMETERS, "request body too large") from None
+        except TimeoutError:
+            raise _Answer(
+                408,
+                status.GENERIC_CLIENT_ERROR,
+                f"the request body took more than {self.limits.body_seconds:g} s to arrive",
+            ) from None
         coding = request.header("Content-Encoding")
         if coding and coding.strip().lower() != "identity":
             try:

@@ -12,12 +12,15 @@ class Limits:
     """``max_body``: the largest request body read (bytes; larger ones are refused with 413
     before more is read). ``max_depth``: the deepest JSON nesting parsed (OCPI objects nest
     about six deep). ``page_limit``: the server's maximum page size. ``offload_above``: bodies
-    larger than this are parsed and validated in a worker thread, so other requests go on."""
+    larger than this are parsed and validated in a worker thread, so other requests go on.
+    ``body_seconds``: the time a request body may take to arrive (a body dripped in slower is
+    refused with 408, so a slow sender cannot hold the server's attention for ever)."""
 
     max_body: int = 4 * 1024 * 1024
     max_depth: int = 32
     page_limit: int = 100
     offload_above: int = 16 * 1024
+    body_seconds: float = 30.0
 
 
 class BodyTooLarge(Exception):
