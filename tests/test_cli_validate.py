@@ -47,8 +47,8 @@ def test_every_file_is_reported_even_unreadable_or_not_json(
     assert main(["validate", "--version", "2.2.1", "--object", "Location", *files]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
-        f"{not_json}: $: not JSON: Expecting property name enclosed in double quotes"
-        " at line 1 column 2",
+        f"{not_json}: $: not JSON: Expecting property name enclosed in double quotes:"
+        " line 1 column 2 (char 1)",
         f"{missing}: $: cannot read: No such file or directory",
         f"{good}: valid Location (OCPI 2.2.1)",
     ]
@@ -166,3 +166,28 @@ def test_arrays_envelopes_partial_json_and_stdin(
     assert document[0]["file"] == "-" and document[0]["valid"] is False
     paths = {e["path"] for e in document[0]["errors"]}
     assert paths == {"$.latitude", "$.longitude"}
+
+
+def test_files_are_read_as_the_sdk_reads_json(
+    examples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A byte order mark is skipped (and said); NaN, a 5,000-digit number and bytes that are not
+    UTF-8 are each one error, never a traceback."""
+    good = (examples_dir / "2.2.1" / "location_example.json").read_bytes()
+    files = {
+        "bom.json": b"\xef\xbb\xbf" + good,
+        "nan.json": b'{"id": NaN}',
+        "huge.json": b'{"id": ' + b"1" * 5000 + b"}",
+        "latin1.json": '{"name": "Liège"}'.encode("latin-1"),
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    names = [str(tmp_path / name) for name in files]
+    assert main(["validate", "--version", "2.2.1", "--object", "Location", *names]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0] == f"{names[0]}: valid Location (OCPI 2.2.1)"
+    assert "byte order mark" in err
+    assert lines[1] == f"{names[1]}: $: not JSON: NaN is not a JSON number (at $.id)"
+    assert lines[2].startswith(f"{names[2]}: $: not JSON") and len(lines) == 4
+    assert lines[3].startswith(f"{names[3]}: $: not JSON: not UTF-8")

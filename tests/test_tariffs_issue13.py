@@ -404,8 +404,8 @@ def test_bug4_bad_cdr_numbers_in_price_and_check_cdr(change: Any, field: str) ->
 
 
 def test_bug4_cli_exit_2_without_traceback(ocpi, tmp_path: Path, capsys) -> None:  # noqa: F811
-    # a tariff whose price is NaN (Python's json reads it): exit 2, the field named (old: exit 1
-    # with a decimal.InvalidOperation traceback)
+    # a tariff whose price is NaN (Python's json writes it; the CLI reads JSON as the SDK does):
+    # exit 2, the field named (old: exit 1 with a decimal.InvalidOperation traceback)
     bad = {
         "country_code": "NL",
         "party_id": "TST",
@@ -430,7 +430,7 @@ def test_bug4_cli_exit_2_without_traceback(ocpi, tmp_path: Path, capsys) -> None
     assert ocpi(argv) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "InvalidOperation" not in err
-    assert "elements[0].price_components[0].price: NaN is not a finite number" in err
+    assert "NaN is not a JSON number (at $.elements[0].price_components[0].price)" in err
 
 
 # --- bug 5: CDRs that cannot be verified never pass ---------------------------------------------

@@ -191,3 +191,30 @@ def test_as_names_the_target_object_of_a_command_result(
     assert json.loads(out) == {"result": "REJECTED"}
     assert err.startswith("$.result: approximated: ")
     assert main([*argv, "--as", "Location", str(file)]) == 2
+
+
+def test_numbers_are_written_with_the_digits_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No float on the way: 0.50 stays 0.50, and 19 decimals stay 19 decimals."""
+    tariff = {
+        "country_code": "DE",
+        "party_id": "ALL",
+        "id": "T1",
+        "currency": "EUR",
+        "elements": [{"price_components": [{"type": "ENERGY", "price": 0, "step_size": 1}]}],
+        "last_updated": "2024-01-01T00:00:00Z",
+    }
+    text = json.dumps(tariff).replace('"price": 0', '"price": 0.2500000000000000001')
+    file = tmp_path / "tariff.json"
+    file.write_text(text.replace('"step_size": 1', '"step_size": 1, "vat": 20.0'))
+    args = ["convert", "--from", "2.2.1", "--to", "2.3.0", "--object", "Tariff", str(file)]
+    assert main([*args, "--context", _context(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert '"price": 0.2500000000000000001' in out and '"vat": 20.0' in out
+
+
+def _context(tmp_path: Path) -> str:
+    context = tmp_path / "context.json"
+    context.write_text('{"tax_included": "NO"}')
+    return str(context)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 from typing import Any
 
@@ -117,23 +116,43 @@ def positive(text: str) -> int:
 
 
 def load_json(name: str) -> Any:
-    """Parse the JSON of file ``name`` (``-`` for standard input), or raise :class:`InputError`."""
+    """Parse the JSON of file ``name`` (``-`` for standard input) as the SDK reads JSON (numbers
+    exact, NaN refused: :func:`ocpi_sdk.converter.parse_json`), or raise :class:`InputError`.
+    A UTF-8 byte order mark before the JSON is skipped, with a note on standard error."""
+    from ocpi_sdk.converter import parse_json
+    from ocpi_sdk.errors import PayloadError
+
     try:
         if name == "-":
-            text = sys.stdin.read()
+            stream = getattr(sys.stdin, "buffer", None)  # a text stream without bytes: encoded
+            raw = stream.read() if stream else sys.stdin.read().encode("utf-8", "surrogatepass")
         else:
-            with open(name, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(name, "rb") as handle:
+                raw = handle.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text: {exc.reason}") from None
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+        print(f"{name}: note: a UTF-8 byte order mark before the JSON, skipped", file=sys.stderr)
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:
-        raise InputError("not JSON this SDK reads: nested too deeply") from None
+        return parse_json(raw)
+    except PayloadError as exc:
+        first = exc.problems[0]
+        where = "" if first.path == "$" else f" (at {first.path})"
+        raise InputError(first.message + where) from None
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def json_text(value: Any) -> str:
+    """``value`` as indented JSON, numbers written exactly as read (a ``Decimal`` as its own
+    digits, never through a float)."""
+    import orjson
+
+    from ocpi_sdk.converter import json_default
+
+    return orjson.dumps(value, default=json_default, option=orjson.OPT_INDENT_2).decode()
 
 
 def read_json(name: str) -> Any:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ocpi_sdk import schemas
-from ocpi_sdk.cli._common import UsageError, read_json
+from ocpi_sdk.cli._common import UsageError, json_text, read_json
 from ocpi_sdk.translation import (
     VERSIONS,
     ContextError,
@@ -112,10 +111,10 @@ def _print(result: Conversion, form: str, refused: bool) -> None:
             "losses": [loss.as_json() for loss in result.losses],
             "supplied": list(result.supplied),
         }
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        print(json_text(document))
         return
     if value is not None:
-        print(json.dumps(value, indent=2, ensure_ascii=False))
+        print(json_text(value))
     for loss in result.losses:
         print(str(loss), file=sys.stderr)
     if refused:
