@@ -263,3 +263,50 @@ def test_restart_with_a_database_keeps_objects_registrations_and_tokens(tmp_path
         to=("NL", "CPO"),
     )
     assert answer.status_code == 200, answer.text
+
+
+def test_a_session_is_stopped_only_by_the_party_it_is_for(network: Any) -> None:
+    net, hub, cpo, emsp, mallory, tokens = network
+    from ocpi_sdk.sim.seed import seed_platform
+
+    seed_platform(cpo)
+    url = f"{hub.endpoint_url(V, 'commands', 'RECEIVER')}"
+    location = cpo.store.all(f"{V}/locations")[0]
+    start = _start(f"{emsp.endpoint_url(V, 'commands', 'SENDER')}/command_result/k1")
+    start["token"].update(country_code="NL", party_id="MSP")
+    start["location_id"] = location["id"]
+    answer = send(
+        net,
+        "POST",
+        f"{url}/START_SESSION",
+        tokens["MSP"],
+        body=start,
+        frm=("NL", "MSP"),
+        to=("NL", "CPO"),
+    )
+    assert answer.json()["data"]["result"] == "ACCEPTED", answer.text
+    (session_id,) = cpo.charging
+    own = f"{mallory.endpoint_url(V, 'commands', 'SENDER')}/command_result/k2"
+    answer = send(
+        net,
+        "POST",
+        f"{url}/STOP_SESSION",
+        tokens["EVL"],
+        body={"response_url": own, "session_id": session_id},
+        frm=("NL", "EVL"),
+        to=("NL", "CPO"),
+    )
+    assert answer.json().get("data", {}).get("result") == "REJECTED", answer.text
+    assert not cpo.charging[session_id].stop.is_set()
+    own = f"{emsp.endpoint_url(V, 'commands', 'SENDER')}/command_result/k3"
+    answer = send(
+        net,
+        "POST",
+        f"{url}/STOP_SESSION",
+        tokens["MSP"],
+        body={"response_url": own, "session_id": session_id},
+        frm=("NL", "MSP"),
+        to=("NL", "CPO"),
+    )
+    assert answer.json()["data"]["result"] == "ACCEPTED"
+    assert cpo.charging[session_id].stop.is_set()

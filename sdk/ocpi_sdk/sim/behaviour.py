@@ -117,7 +117,7 @@ def _command(name: str) -> Any:
 
         data = as_json(ctx.version, body)
         response = minimal(ctx.version, "CommandResponse", result="ACCEPTED")
-        accepted = await on_command(platform, ctx.version, name, data, ctx.partner)
+        accepted = await on_command(platform, ctx.version, name, data, ctx.partner, ctx.party)
         if not accepted:
             response["result"] = "REJECTED"
         platform.emit("command", name=name, result=response["result"])

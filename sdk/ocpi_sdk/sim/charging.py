@@ -21,6 +21,7 @@ import attrs
 
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.credentials import PartnerRecord
+from ocpi_sdk.server import Party
 from ocpi_sdk.sim.platform import Platform
 from ocpi_sdk.transport import RetryPolicy
 
@@ -121,20 +122,35 @@ def _now() -> str:
 
 
 async def on_command(
-    platform: Platform, version: str, name: str, body: Any, partner: PartnerRecord | None
+    platform: Platform,
+    version: str,
+    name: str,
+    body: Any,
+    partner: PartnerRecord | None,
+    party: Party | None = None,
 ) -> bool:
-    """Answer a command: True to accept it. Its result and effects follow in the background."""
+    """Answer a command: True to accept it. Its result and effects follow in the background.
+    ``party`` is the acting party (a ``Party``): a session is stopped only by the one it is for."""
     url = body.get("response_url") if isinstance(body, dict) else None
     if name == "start_session" and partner is not None:
         return _start(platform, version, body, partner, url)
     if name == "stop_session":
         charging = platform.charging.get(str(body.get("session_id")))
-        if charging is None:
+        if charging is None or not _for(charging, partner, party):
             return False
         charging.stop.set()
     if url:
         platform.spawn(send_result(platform, version, partner, url, "ACCEPTED"))
     return True
+
+
+def _for(charging: Charging, partner: PartnerRecord | None, party: Party | None) -> bool:
+    """Whether the session ``charging`` is for the caller: the party owning its token (2.2.1
+    on), else the partner who started it (a 2.1.1 token names no party)."""
+    owner = (charging.token.get("country_code"), charging.token.get("party_id"))
+    if owner[0] and owner[1] and party is not None:
+        return party.same(str(owner[0]), str(owner[1]))
+    return partner is not None and partner.token_c == charging.partner.token_c
 
 
 def _start(
