@@ -12,12 +12,17 @@ def network(platform: Platform, version: str) -> Any:
     from ocpi_sdk.sim.data import NetworkData
 
     config = platform.config
-    return NetworkData(
-        version,
-        seed=config.seed,
-        country_code=(config.country_code or "NL") if platform.role == "CPO" else "NL",
-        party_id=(config.party_id or "CPO") if platform.role == "CPO" else "CPO",
-    )
+    if platform.role == "CPO":
+        parties = {
+            "country_code": config.country_code or "NL",
+            "party_id": config.party_id or "CPO",
+        }
+    else:  # an eMSP's drivers' Tokens are its own (they name it as their owner)
+        parties = {
+            "emsp_country_code": config.country_code or "NL",
+            "emsp_party_id": config.party_id or "MSP",
+        }
+    return NetworkData(version, seed=config.seed, **parties)
 
 
 def seed_platform(platform: Platform) -> None:
