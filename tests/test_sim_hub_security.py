@@ -310,3 +310,25 @@ def test_a_session_is_stopped_only_by_the_party_it_is_for(network: Any) -> None:
     )
     assert answer.json()["data"]["result"] == "ACCEPTED"
     assert cpo.charging[session_id].stop.is_set()
+
+
+def test_each_emsp_lists_only_the_sessions_and_cdrs_that_are_its_own(network: Any) -> None:
+    from tests.examples import load
+
+    net, hub, cpo, _, _, tokens = network
+    for module, file in (
+        ("sessions", "session_example_1_simple_start.json"),
+        ("cdrs", "cdr_example.json"),
+    ):
+        example = load(V, file)
+        for owner in ("MSP", "EVL"):
+            obj = {**example, "id": f"{module}-{owner}"}
+            obj["cdr_token"] = {**example["cdr_token"], "country_code": "NL", "party_id": owner}
+            cpo.store.put(f"{V}/{module}", ("NL", "CPO", obj["id"]), obj)
+    for owner in ("MSP", "EVL"):
+        for module in ("sessions", "cdrs"):
+            url = f"{hub.endpoint_url(V, module, 'SENDER')}?date_from=2000-01-01T00:00:00Z"
+            answer = send(net, "GET", url, tokens[owner], frm=("NL", owner), to=("NL", "CPO"))
+            assert answer.status_code == 200, answer.text
+            assert [o["id"] for o in answer.json()["data"]] == [f"{module}-{owner}"]
+            assert answer.headers["X-Total-Count"] == "1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import json
 import os
 import signal
 import sqlite3
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -94,3 +96,33 @@ def test_sigkill_during_writes_loses_nothing_acknowledged(tmp_path: Path) -> Non
     restored = PersistentPartnerStore(store.db)
     assert restored.partner(TOKEN) is not None and restored.is_token_a("token-a-kept")
     store.close()
+
+
+def test_sessions_and_cdrs_are_paged_per_party_they_are_for(tmp_path: Path) -> None:
+    def session(sid: str, owner: str, stamp: str) -> dict[str, Any]:
+        token = {"country_code": "nl", "party_id": owner, "uid": "U1", "type": "RFID"}
+        return {"id": sid, "cdr_token": token, "last_updated": stamp}
+
+    path = tmp_path / "store.db"
+    store = ObjectStore(path)
+    module = "2.2.1/sessions"
+    store.put(module, ("NL", "CPO", "S1"), session("S1", "MSP", "2024-01-01T00:00:01Z"))
+    store.put(module, ("NL", "CPO", "S2"), session("S2", "EVL", "2024-01-01T00:00:02Z"))
+    store.put(module, ("NL", "CPO", "S3"), session("S3", "MSP", "2024-01-01T00:00:03Z"))
+
+    def ids(viewers: Any, s: ObjectStore = store) -> list[str]:
+        raws, total = s.page(module, None, None, 0, 10, viewers=viewers)
+        assert total == len(raws)
+        return [json.loads(raw)["id"] for raw in raws]
+
+    assert ids([("NL", "MSP")]) == ["S1", "S3"] and ids([("NL", "EVL")]) == ["S2"]
+    assert ids([("NL", "EVL"), ("NL", "MSP")]) == ["S1", "S2", "S3"]
+    assert ids(None) == ["S1", "S2", "S3"] and ids([("DE", "XXX")]) == []
+    # moved to another party, deleted: gone from the first party's pages
+    store.put(module, ("nl", "cpo", "s1"), session("S1", "EVL", "2024-01-01T00:00:04Z"))
+    store.delete(module, ("NL", "CPO", "S3"))
+    assert ids([("NL", "MSP")]) == [] and ids([("NL", "EVL")]) == ["S2", "S1"]
+    store.close()
+    again = ObjectStore(path)  # read back from the file: indexed the same way
+    assert ids([("NL", "EVL")], again) == ["S2", "S1"] and ids([("NL", "MSP")], again) == []
+    again.close()

@@ -13,7 +13,14 @@ import orjson
 from ocpi_sdk import envelope as status
 from ocpi_sdk import packages
 from ocpi_sdk.converter import format_datetime
-from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
+from ocpi_sdk.server import (
+    InterfaceHandler,
+    ListPage,
+    Refused,
+    RequestContext,
+    Route,
+    parties_of,
+)
 from ocpi_sdk.sim.store import Key
 
 if TYPE_CHECKING:
@@ -235,6 +242,17 @@ def _patch(
     platform.emit("patched", module=module, key=key, body=changes)
 
 
+def _viewers(ctx: RequestContext) -> list[tuple[str, str]]:
+    """The parties whose Sessions and CDRs a list request may see: the acting party (named by
+    routing headers, as a hub does), else every party of the caller's registration."""
+    parties = [ctx.party] if ctx.headers.get("ocpi-from-party-id") else []
+    if not parties and ctx.partner is not None:
+        parties = [own for _, own in parties_of(ctx.partner)]
+    if not parties and ctx.party is not None:
+        parties = [ctx.party]
+    return [(p.country_code.upper(), p.party_id.upper()) for p in parties if p is not None]
+
+
 def list_page(
     platform: Platform, ctx: RequestContext, module: str, query: dict[str, Any]
 ) -> ListPage[Any]:
@@ -247,6 +265,8 @@ def list_page(
         for name in ("date_from", "date_to")
     ]
     offset = int(query["offset"])
-    items, total = platform.store.page(module, stamps[0], stamps[1], offset, limit)
+    items, total = platform.store.page(
+        module, stamps[0], stamps[1], offset, limit, viewers=_viewers(ctx)
+    )
     shaped = platform.shape_page(module, items, offset)
     return ListPage.of_json(shaped, total, limit)

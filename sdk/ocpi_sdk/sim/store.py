@@ -9,10 +9,11 @@ With a database, registered partners and tokens are kept too (:class:`Persistent
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,36 +40,58 @@ class _Entry:
     stamp: str
 
 
+Order = list[tuple[str, Key, bytes]]
+"""(last_updated, normalised key, JSON bytes), sorted: keys are unique, so the bytes are never
+compared."""
+Viewer = tuple[str, str]
+"""(country_code, party_id), upper-cased, of the party an object is for."""
+
+
+def viewer_of(obj: dict[str, Any]) -> Viewer | None:
+    """The party a Session or CDR is for: the owner its ``cdr_token`` names (2.2.1 on); None
+    for an object that names none (shown to every partner)."""
+    token = obj.get("cdr_token")
+    if isinstance(token, dict) and token.get("country_code") and token.get("party_id"):
+        return str(token["country_code"]).upper(), str(token["party_id"]).upper()
+    return None
+
+
 class _Bucket:
     def __init__(self) -> None:
         self.entries: dict[Key, _Entry] = {}
         self.by_id: dict[str, _Entry] = {}
-        # (last_updated, normalised key, JSON bytes), sorted: keys are unique, so the bytes are
-        # never compared
-        self.order: list[tuple[str, Key, bytes]] = []
+        self.order: Order = []
+        # the same order per party the objects are for (Sessions, CDRs: see viewer_of)
+        self.viewers: dict[Viewer, Order] = {}
 
     def put(self, entry: _Entry) -> None:
         k = norm(entry.key)
         old = self.entries.get(k)
         if old is not None:
-            self._unorder(old.stamp, k)
+            self._unorder(old, k)
         self.entries[k] = entry
         self.by_id[k[2]] = entry
         bisect.insort(self.order, (entry.stamp, k, entry.raw))
+        viewer = viewer_of(entry.obj)
+        if viewer is not None:
+            bisect.insort(self.viewers.setdefault(viewer, []), (entry.stamp, k, entry.raw))
 
     def delete(self, key: Key) -> _Entry | None:
         k = norm(key)
         old = self.entries.pop(k, None)
         if old is not None:
-            self._unorder(old.stamp, k)
+            self._unorder(old, k)
             if self.by_id.get(k[2]) is old:
                 del self.by_id[k[2]]
         return old
 
-    def _unorder(self, stamp: str, k: Key) -> None:
-        index = bisect.bisect_left(self.order, (stamp, k))
-        if index < len(self.order) and self.order[index][:2] == (stamp, k):
-            del self.order[index]
+    def _unorder(self, old: _Entry, k: Key) -> None:
+        viewer = viewer_of(old.obj)
+        orders = [self.order] if viewer is None else [self.order, self.viewers.get(viewer, [])]
+        for order in orders:
+            index = bisect.bisect_left(order, (old.stamp, k))
+            if index < len(order) and order[index][:2] == (old.stamp, k):
+                del order[index]
 
 
 def _stamp(obj: dict[str, Any]) -> str:
@@ -161,13 +184,24 @@ class ObjectStore:
         )
 
     def page(
-        self, module: str, date_from: str | None, date_to: str | None, offset: int, limit: int
+        self,
+        module: str,
+        date_from: str | None,
+        date_to: str | None,
+        offset: int,
+        limit: int,
+        viewers: Sequence[Viewer] | None = None,
     ) -> tuple[list[bytes], int]:
         """The JSON bytes of one page of objects ordered by ``last_updated`` (``date_from``
-        inclusive, ``date_to`` exclusive, as sortable strings) and how many match in all."""
+        inclusive, ``date_to`` exclusive, as sortable strings) and how many match in all. With
+        ``viewers``, a bucket of objects that name the party they are for (Sessions, CDRs) shows
+        only theirs."""
         bucket = self._buckets.get(module, _EMPTY)
         with self._lock:
             order = bucket.order
+            if viewers is not None and bucket.viewers:
+                shown = [bucket.viewers.get(v, []) for v in dict.fromkeys(viewers)]
+                order = shown[0] if len(shown) == 1 else list(heapq.merge(*shown))
             low = bisect.bisect_left(order, (date_from,)) if date_from else 0
             high = bisect.bisect_left(order, (date_to,)) if date_to else len(order)
             high = max(low, high)
