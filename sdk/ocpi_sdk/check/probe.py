@@ -88,6 +88,10 @@ class Answer:
         return f"HTTP {self.status}" + (f", OCPI {code}" if code is not None else ", no envelope")
 
 
+MAX_BODY = 64 * 1024 * 1024
+"""The largest answer body read (decoded), as the SDK's clients read by default."""
+
+
 class Prober:
     """Sends requests with the chosen authentication and records each as evidence."""
 
@@ -105,6 +109,8 @@ class Prober:
         self.redact = redactor or Redactor(token)
         self.redact.add(token)
         self.http = httpx.Client(timeout=timeout, follow_redirects=True, transport=transport)
+        self.deadline_seconds = 4 * timeout
+        """How long one answer may take to arrive in all (``timeout`` bounds each wait)."""
         self.recording: list[Exchange] = []
         self.transient: list[Answer] = []
         self.request_ids = True
@@ -156,13 +162,12 @@ class Prober:
             note=note,
         )
         self.recording.append(exchange)
-        try:
-            response = self.http.send(request)
-            raw = response.read()
-        except httpx.HTTPError as exc:
-            exchange.error = f"{type(exc).__name__}: {exc}"
+        outcome = self._send(request)
+        if isinstance(outcome, Exception):
+            exchange.error = self.redact(f"{type(outcome).__name__}: {outcome}")
             return Answer(None, httpx.Headers(), None, "", exchange, exchange.error)
-        text = raw.decode("utf-8", errors="replace")
+        response = outcome
+        text = response.content.decode("utf-8", errors="replace")
         exchange.status = response.status_code
         exchange.response_headers = {
             k: self.redact(v) for k, v in response.headers.items() if k.lower() in _SHOWN
@@ -173,6 +178,18 @@ class Prober:
         except ValueError:
             document = None
         return Answer(response.status_code, response.headers, document, text, exchange)
+
+    def _send(self, request: httpx.Request) -> httpx.Response | Exception:
+        """``request`` sent as the SDK's clients send: the body read within ``MAX_BODY`` bytes
+        (decoded: a gzip bomb stops there) and ``deadline_seconds`` (a slow drip stops there)."""
+        from ocpi_sdk.transport.core import Send
+        from ocpi_sdk.transport.drivers import send_sync
+
+        step = Send(request, time.monotonic() + self.deadline_seconds, MAX_BODY)
+        try:
+            return send_sync(self.http, step)
+        except httpx.HTTPError as exc:  # too many redirects, an invalid URL...
+            return exc
 
     def sdk_client(self, into: list[Exchange]) -> httpx.Client:
         """An httpx client for the SDK's own calls (registration, its clients) that records each
