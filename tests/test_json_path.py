@@ -34,3 +34,8 @@ def test_paths_stay_right_once_the_table_is_full() -> None:
         assert schemas.json_path([key, 3]) == f"$.{key}[3]"
     assert len(_validation._SEGMENTS) <= _validation._MAX_SEGMENTS
     assert schemas.json_path([keys[-1], "a b"]) == f'$.{keys[-1]}["a b"]'
+
+
+def test_parse_path_inverts_every_path_written() -> None:
+    for parts in (["evses", 0, "uid"], ["évse", "a b", 3, 'x"y', "0x"], []):
+        assert schemas.parse_path(schemas.json_path(parts)) == tuple(parts)

@@ -117,6 +117,26 @@ def json_path(parts: Iterable[str | int], root: str = "$") -> str:
     return out
 
 
+def parse_path(path: str) -> tuple[str | int, ...]:
+    """``$.evses[0].uid`` -> ``("evses", 0, "uid")``: the inverse of :func:`json_path`."""
+    if not path.startswith("$"):
+        raise ValueError(f"not a JSON path: {path!r}")
+    parts: list[str | int] = []
+    rest = path[1:]
+    while rest:
+        match = _PART.match(rest)
+        if match is None:
+            raise ValueError(f"not a JSON path: {path!r}")
+        name, index, quoted = match.groups()
+        parts.append(name if name else int(index) if index else json.loads(quoted))
+        rest = rest[match.end() :]
+    return tuple(parts)
+
+
+_PART = re.compile(r'\.([^\W\d]\w*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+"""One segment as :func:`json_path` writes it: ``.name``, ``[index]`` or ``["any key"]``."""
+
+
 def _segment(part: str | int) -> str:
     if isinstance(part, int):
         return f"[{int(part)}]"

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ocpi_sdk import schemas
+from ocpi_sdk.schemas import parse_path
 from ocpi_sdk.translation import v2_1_1__v2_2_1, v2_2_1__v2_3_0
 from ocpi_sdk.translation._core import (
     Loss,
@@ -61,25 +62,6 @@ class Conversion:
     def source_of(self, path: str) -> str:
         """The JSON path in the source of ``path`` (a JSON path in the result)."""
         return render(map_path(parse_path(path), self.moves))
-
-
-_PART = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
-
-
-def parse_path(path: str) -> Path:
-    """``$.evses[0].uid`` -> ``("evses", 0, "uid")`` (the inverse of ``schemas.json_path``)."""
-    if not path.startswith("$"):
-        raise ValueError(f"not a JSON path: {path!r}")
-    parts: list[str | int] = []
-    rest = path[1:]
-    while rest:
-        match = _PART.match(rest)
-        if match is None:
-            raise ValueError(f"not a JSON path: {path!r}")
-        name, index, quoted = match.groups()
-        parts.append(name if name else int(index) if index else json.loads(quoted))
-        rest = rest[match.end() :]
-    return tuple(parts)
 
 
 def objects(source: str, target: str) -> list[str]:
