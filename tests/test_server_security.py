@@ -469,3 +469,21 @@ async def test_a_body_dripped_in_too_slowly_is_refused_408(location: Any) -> Non
     answer = await server.handle(request)
     assert answer.status == 408 and json.loads(answer.body)["status_code"] == 2000
     assert asyncio.get_running_loop().time() - started < 2 and receiver.stored == {}
+
+
+async def test_datetimes_with_a_utc_offset_are_read_in_utc_and_noted(
+    kit: Any, location: Any
+) -> None:
+    server, receiver, _ = kit
+    body = {**location, "last_updated": "2015-06-29T22:39:09+02:00"}
+    body["evses"] = [{**location["evses"][0], "last_updated": "2015-06-29T20:39:09.5+00:00"}]
+    answer = await call(server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=body)
+    assert answer.status_code == 200, answer.text
+    stored = receiver.stored[("BE", "BEC", "LOC1")]
+    assert stored.last_updated.isoformat() == "2015-06-29T20:39:09+00:00"
+    assert stored.evses[0].last_updated.isoformat() == "2015-06-29T20:39:09.500000+00:00"
+    assert any("$.last_updated" in note and "UTC offset" in note for note in server.tolerated)
+    # finer than a millisecond would be cut: refused, not changed
+    body = {**location, "last_updated": "2015-06-29T22:39:09.1234567+02:00"}
+    answer = await call(server, "PUT", "/2.2.1/locations/BE/BEC/LOC1", body=body)
+    assert answer.status_code == 400 and "$.last_updated" in answer.json()["status_message"]

@@ -28,7 +28,7 @@ import orjson
 
 from ocpi_sdk import envelope as status
 from ocpi_sdk import packages, schemas
-from ocpi_sdk.converter import json_default, parse_datetime
+from ocpi_sdk.converter import format_datetime, json_default, parse_datetime
 from ocpi_sdk.credentials import (
     CredentialsHandler,
     CredentialsRequest,
@@ -631,9 +631,13 @@ class OcpiServer:
             raise _Answer(
                 400, status.INVALID_PARAMETERS, f"JSON nested deeper than {self.limits.max_depth}"
             )
+        notes: list[str] = []
         if len(raw) > self.limits.offload_above:
-            return await asyncio.to_thread(_decode, raw, version, route, args)
-        return _decode(raw, version, route, args)
+            body = await asyncio.to_thread(_decode, raw, version, route, args, notes)
+        else:
+            body = _decode(raw, version, route, args, notes)
+        self._note(notes)
+        return body
 
     async def _call(
         self,
@@ -808,8 +812,11 @@ def _same(a: Any, b: str) -> bool:
     return isinstance(a, str) and a.upper() == b.upper()
 
 
-def _decode(raw: bytes, version: str, route: Route, args: Mapping[str, str]) -> Any:
-    """Parse, validate and structure a request body (CPU-bound: may run in a worker thread)."""
+def _decode(
+    raw: bytes, version: str, route: Route, args: Mapping[str, str], notes: list[str]
+) -> Any:
+    """Parse, validate and structure a request body (CPU-bound: may run in a worker thread);
+    what was tolerated goes to ``notes``."""
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -823,6 +830,8 @@ def _decode(raw: bytes, version: str, route: Route, args: Mapping[str, str]) -> 
     nulls: list[str] = []
     data = _strip_nulls(document, "$", nulls)
     report = schemas.check(data, name, version=version, partial=route.body_partial)
+    if report.errors and _in_utc(data, report.errors, notes):
+        report = schemas.check(data, name, version=version, partial=route.body_partial)
     if report.errors:
         detail = "; ".join(f"{p.path}: {p.message}" for p in report.errors[:10])
         more = f" (and {len(report.errors) - 10} more)" if len(report.errors) > 10 else ""
@@ -846,6 +855,40 @@ def _decode(raw: bytes, version: str, route: Route, args: Mapping[str, str]) -> 
     except PayloadError as exc:
         detail = "; ".join(f"{p.path}: {p.message}" for p in exc.problems[:10])
         raise _Answer(400, status.INVALID_PARAMETERS, f"invalid {name}: {detail}") from None
+
+
+def _in_utc(data: Any, problems: Sequence[schemas.Problem], notes: list[str]) -> bool:
+    """Rewrite each DateTime the body sent with a UTC offset (``2024-01-01T11:00:00+01:00``, as
+    Python's ``isoformat()`` writes) as the same instant in UTC, where that loses no digit
+    (OCPI DateTimes are UTC; the instant is unchanged); whether any was."""
+    changed = False
+    for problem in problems:
+        if problem.rule != "pattern":
+            continue
+        try:
+            *parents, last = schemas.parse_path(problem.path)
+            container = data
+            for part in parents:
+                container = container[part]
+            value = container[last]
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+        if not isinstance(value, str) or not _OFFSET.search(value):
+            continue
+        try:
+            instant = parse_datetime(value)
+        except (ValueError, PayloadError):
+            continue
+        written = format_datetime(instant)
+        if parse_datetime(written) != instant:  # finer than a millisecond: not ours to cut
+            continue
+        container[last] = written
+        notes.append(f"{problem.path}: {value!r} has a UTC offset: read as {written!r}")
+        changed = True
+    return changed
+
+
+_OFFSET = re.compile(r"T[0-9:.]+[+-][0-9]{2}:?[0-9]{2}$")
 
 
 def _status_of(body: bytes) -> int | None:
