@@ -712,3 +712,27 @@ def test_a_nan_retry_after_is_retried_after_our_backoff(location: dict[str, Any]
 
     c = client(handler)
     assert c.get("LOC1").id == location["id"] and len(calls) == 2
+
+
+def test_item8_interface_roles_in_another_case_are_read() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/versions"):
+            return httpx.Response(
+                200, json=envelope([{"version": "2.2.1", "url": "https://p.test/ocpi/2.2.1"}])
+            )
+        endpoints = [
+            {"identifier": "locations", "role": "sender", "url": "https://p.test/l"},
+            {"identifier": "Tokens", "role": " Receiver ", "url": "https://p.test/t"},
+            {"identifier": "cdrs", "role": "RECEIVER", "url": "https://p.test/c"},
+        ]
+        return httpx.Response(200, json=envelope({"version": "2.2.1", "endpoints": endpoints}))
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    conn = connect("https://p.test/ocpi/versions", SECRET, role="EMSP", client=http)
+    assert conn.client("locations", client=http).url == "https://p.test/l"
+    assert conn.client("tokens", role="RECEIVER", client=http).url == "https://p.test/t"
+    noted = [t.detail for t in conn.tolerated if "interface role" in t.detail]
+    assert noted == [
+        "interface role 'sender' read as 'SENDER'",
+        "interface role ' Receiver ' read as 'RECEIVER'",
+    ]

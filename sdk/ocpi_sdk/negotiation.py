@@ -399,8 +399,16 @@ def _version_details(
                 "connection (custom_modules), no typed client",
             )
         role = item.get("role")
+        if isinstance(role, str) and role != role.strip().upper() in _ROLES:
+            core.tolerated.add(
+                "versions", f"interface role {role!r} read as {role.strip().upper()!r}"
+            )
+            role = role.strip().upper()
         endpoints.append(EndpointInfo(ident, url, str(role) if role else None))
     return tuple(endpoints)
+
+
+_ROLES = ("SENDER", "RECEIVER")
 
 
 def _learned_encoding(core: TransportCore, requested: TokenEncoding | None) -> TokenEncoding | None:
