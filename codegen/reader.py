@@ -41,6 +41,7 @@ class Field:
     min_items: int | None
     pattern: str | None
     list_item_max_length: int | None
+    secret: bool = False  # x-ocpi-secret: never shown in a repr
 
 
 @attrs.frozen
@@ -177,6 +178,7 @@ class _Reader:
             list_item_max_length=items.get("maxLength", item_base.get("maxLength"))
             if isinstance(items, dict)
             else None,
+            secret=bool(schema.get("x-ocpi-secret")),
         )
 
     @functools.cached_property
@@ -219,6 +221,7 @@ class _Reader:
             min_items=item.min_items,
             pattern=schema.get("pattern"),
             list_item_max_length=item_max,
+            secret=bool(schema.get("x-ocpi-secret")),
         )
 
     def type_of(self, ref: TypeRef, used: set[str]) -> str:

@@ -47,10 +47,14 @@ def _metadata(field: Field) -> dict[str, int]:
 
 def _default(field: Field) -> str:
     metadata = _metadata(field)
-    if not metadata:
+    if not metadata and not field.secret:
         return "" if field.required else " = None"
-    default = "" if field.required else "default=None, "
-    return f" = attrs.field({default}metadata={metadata!r})"
+    options = [] if field.required else ["default=None"]
+    if field.secret:
+        options.append("repr=hidden")
+    if metadata:
+        options.append(f"metadata={metadata!r}")
+    return f" = attrs.field({', '.join(options)})"
 
 
 def _checks(cls: Any) -> list[str]:
@@ -100,6 +104,8 @@ def _module_imports(module: Any) -> dict[str, Any]:
     for cls in module.classes:
         for field in cls.fields:
             support.update(names[rule] for rule in _metadata(field))
+            if field.secret:
+                support.add("hidden")
     for enum in module.enums:
         support.add("OpenOcpiEnum" if enum.open else "OcpiEnum")
     return {

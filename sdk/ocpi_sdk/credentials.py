@@ -25,7 +25,7 @@ import json
 import logging
 import secrets
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -76,12 +76,32 @@ def _roles(roles: Iterable[PartyRole]) -> tuple[PartyRole, ...]:
     return tuple(roles)
 
 
+def _hidden(_: object) -> str:
+    """How a token shows in a repr: never itself."""
+    return "***"
+
+
+def _tokens_hidden(value: Any) -> str:
+    """The repr of JSON data (or a raw body) with every ``token`` member hidden."""
+    if isinstance(value, bytes | bytearray | str):
+        return f"<{len(value)} {'bytes' if not isinstance(value, str) else 'characters'}>"
+    return repr(_masked(value))
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: "***" if k == "token" else _masked(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_masked(v) for v in value]
+    return value
+
+
 @attrs.frozen
 class Party:
     """Our side of a handshake: the token the partner must use to call us, our versions URL and
     our roles (2.1.1 uses the first one)."""
 
-    token: str
+    token: str = attrs.field(repr=_hidden)
     versions_url: str
     roles: tuple[PartyRole, ...] = attrs.field(converter=_roles)
     hub_party_id: str | None = None
@@ -252,12 +272,12 @@ class PartnerRecord:
     """A registered partner: the token it uses to call us (C), the one we use to call it (B),
     its versions URL, the negotiated version and its endpoints."""
 
-    token_c: str
-    token_b: str
+    token_c: str = attrs.field(repr=_hidden)
+    token_b: str = attrs.field(repr=_hidden)
     versions_url: str
     version: str
     endpoints: tuple[EndpointInfo, ...]
-    credentials: dict[str, Any]
+    credentials: dict[str, Any] = attrs.field(repr=_tokens_hidden)
 
     def connection(self, role: str) -> Connection:
         """A :class:`Connection` to call this partner back as ``role``."""
@@ -310,8 +330,8 @@ class CredentialsRequest:
 
     method: str
     version: str
-    authorization: str | None
-    body: Any = None  # parsed JSON, or bytes/str to parse
+    authorization: str | None = attrs.field(repr=_hidden)
+    body: Any = attrs.field(default=None, repr=_tokens_hidden)  # parsed JSON, or bytes/str
     request_id: str | None = None
     """The ``X-Request-ID`` header (OCPI 2.2+), None when the partner sent none."""
     correlation_id: str | None = None
@@ -324,7 +344,7 @@ class CredentialsReply:
     partner wrote its token (``base64``, ``plain`` or ``bare`` with no ``Token`` prefix)."""
 
     http_status: int
-    body: dict[str, Any]
+    body: dict[str, Any] = attrs.field(repr=_tokens_hidden)
     token_encoding: str | None = None
     partner: PartnerRecord | None = None
     headers: dict[str, str] = attrs.field(factory=dict)

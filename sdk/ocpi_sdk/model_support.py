@@ -14,6 +14,7 @@ __all__ = [
     "OcpiEnum",
     "OpenOcpiEnum",
     "check_items_length",
+    "hidden",
     "too_few",
     "too_long",
 ]
@@ -75,3 +76,9 @@ def check_items_length(field: str, values: list[str], limit: int) -> None:
     for index, item in enumerate(values):
         if len(item) > limit:
             raise too_long(f"{field}[{index}]", item, limit)
+
+
+def hidden(_: object) -> str:
+    """The repr of a secret field (``x-ocpi-secret`` in the schema: a Credentials token): never
+    its value, so a token does not end up in a log or a report through a repr."""
+    return "***"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ocpi_sdk.model_support import too_long
+from ocpi_sdk.model_support import hidden, too_long
 
 if TYPE_CHECKING:
     from ocpi_sdk.v2_1_1.locations import BusinessDetails
@@ -27,7 +27,7 @@ __all__ = [
 class Credentials:
     """Credentials a party hands to the other: its token, its versions endpoint and who it is."""
 
-    token: str = attrs.field(metadata={"max_length": 64})
+    token: str = attrs.field(repr=hidden, metadata={"max_length": 64})
     """Credentials token the other party must use to authenticate in your system."""
 
     url: str = attrs.field(metadata={"max_length": 255})

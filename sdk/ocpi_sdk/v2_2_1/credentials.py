@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ocpi_sdk.model_support import too_few, too_long
+from ocpi_sdk.model_support import hidden, too_few, too_long
 
 if TYPE_CHECKING:
     from ocpi_sdk.v2_2_1.locations import BusinessDetails
@@ -30,7 +30,7 @@ class Credentials:
     """Credentials a party hands to the other: its token, its versions endpoint and the roles it
     plays."""
 
-    token: str = attrs.field(metadata={"max_length": 64})
+    token: str = attrs.field(repr=hidden, metadata={"max_length": 64})
     """Credentials token the other party must use to authenticate in your system; should be
     printable non-whitespace ASCII (U+0021 to U+007E)."""
 
