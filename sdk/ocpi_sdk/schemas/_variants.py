@@ -22,6 +22,7 @@ no ``required`` but the fields listed in ``x-ocpi-patch-required`` (``last_updat
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import urljoin
 
@@ -102,6 +103,25 @@ _SCHEMA_VALUES = frozenset(
 )
 
 
+def _rewrite(schema: Any, node: Callable[[dict[str, Any]], Any]) -> Any:
+    """``schema`` rebuilt bottom-up: every subschema (``$defs``, properties, items, branches...)
+    first, then ``node`` applied to each schema object, its subschemas already rewritten. The
+    input is not changed."""
+    if isinstance(schema, list):
+        return [_rewrite(item, node) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {k: _rewrite(v, node) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
+            out[key] = _rewrite(value, node)
+        else:
+            out[key] = value
+    return node(out)
+
+
 def bound_lists(schema: Any, limit: int) -> Any:
     """``schema`` with every array schema ``A`` in it (``$defs`` included) made
     ``{"if": {"maxItems": limit}, "then": A, "else": {"prefixItems": [LONG]}}`` where ``LONG`` is
@@ -110,26 +130,18 @@ def bound_lists(schema: Any, limit: int) -> Any:
     the ``x-long-list`` mark, instead of one error per item (``jsonschema-rs`` builds every error,
     with a copy of the value it is about, before it returns the first), so the caller can walk
     its items itself and stop once it has seen enough."""
-    if isinstance(schema, list):
-        return [bound_lists(item, limit) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in _SCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {k: bound_lists(v, limit) for k, v in value.items()}
-        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
-            out[key] = bound_lists(value, limit)
-        else:
-            out[key] = value
-    kind = out.get("type")
-    if kind == "array" or "items" in out or (isinstance(kind, list) and "array" in kind):
-        return {
-            "if": {"maxItems": limit},
-            "then": out,
-            "else": {"prefixItems": [{"not": {}, LONG_LIST_MARK: True}]},
-        }
-    return out
+
+    def bounded(out: dict[str, Any]) -> Any:
+        kind = out.get("type")
+        if kind == "array" or "items" in out or (isinstance(kind, list) and "array" in kind):
+            return {
+                "if": {"maxItems": limit},
+                "then": out,
+                "else": {"prefixItems": [{"not": {}, LONG_LIST_MARK: True}]},
+            }
+        return out
+
+    return _rewrite(schema, bounded)
 
 
 CLOSED_MARK = "x-closed"
@@ -144,18 +156,10 @@ def close_plainly(schema: Any) -> Any:
     only those it lists itself (no ``$ref``, ``allOf``, ``if``... beside them). The verdict is
     the same, and ``jsonschema-rs`` reaches it without tracking evaluated properties; its errors
     are reported under ``unevaluatedProperties``, as before."""
-    if isinstance(schema, list):
-        return [close_plainly(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in _SCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {k: close_plainly(v) for k, v in value.items()}
-        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
-            out[key] = close_plainly(value)
-        else:
-            out[key] = value
+    return _rewrite(schema, _closed)
+
+
+def _closed(out: dict[str, Any]) -> dict[str, Any]:
     if (
         out.get("unevaluatedProperties") is False
         and "additionalProperties" not in out
@@ -176,18 +180,10 @@ def leave_types_to_enums(schema: Any) -> Any:
     refused by that enum too, so ``jsonschema-rs`` reports one error there instead of two (each
     error it builds costs more than the check), and the caller words the ``type`` error of the
     mark itself when the value is not a string. The verdict is the same."""
-    if isinstance(schema, list):
-        return [leave_types_to_enums(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in _SCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {k: leave_types_to_enums(v) for k, v in value.items()}
-        elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
-            out[key] = leave_types_to_enums(value)
-        else:
-            out[key] = value
+    return _rewrite(schema, _typed_by_enum)
+
+
+def _typed_by_enum(out: dict[str, Any]) -> dict[str, Any]:
     listed = out.get("enum")
     strings = isinstance(listed, list) and listed and all(isinstance(v, str) for v in listed)
     if out.get("type") == "string" and strings:
@@ -218,27 +214,18 @@ def check_leaves_first(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not _references(definition, target).intersection(objects)
     }
 
-    def wrap(schema: Any, base: str) -> Any:
-        if isinstance(schema, list):
-            return [wrap(item, base) for item in schema]
-        if not isinstance(schema, dict):
-            return schema
-        out: dict[str, Any] = {}
-        for key, value in schema.items():
-            if key in _SCHEMA_MAPS and isinstance(value, dict):
-                out[key] = {k: wrap(v, base) for k, v in value.items()}
-            elif key in _SCHEMA_LISTS or key in _SCHEMA_VALUES:
-                out[key] = wrap(value, base)
-            else:
-                out[key] = value
-        ref = out.get("$ref")
-        if isinstance(ref, str) and urljoin(base, ref) in leaves and not _BRANCHES & set(out):
-            del out["$ref"]
-            out["if"] = {"$ref": ref}
-            out["else"] = {"$ref": ref}
-        return out
+    def first(base: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+        def node(out: dict[str, Any]) -> dict[str, Any]:
+            ref = out.get("$ref")
+            if isinstance(ref, str) and urljoin(base, ref) in leaves and not _BRANCHES & set(out):
+                del out["$ref"]
+                out["if"] = {"$ref": ref}
+                out["else"] = {"$ref": ref}
+            return out
 
-    return [wrap(doc, doc["$id"]) for doc in documents]
+        return node
+
+    return [_rewrite(doc, first(doc["$id"])) for doc in documents]
 
 
 _BRANCHES = frozenset({"if", "then", "else", "unevaluatedProperties", "unevaluatedItems"})
