@@ -325,6 +325,7 @@ class OperationDef:
     body_partial: bool
     body_required: bool
     body_owned: tuple[str, ...]
+    body_addressed: tuple[str, ...]
     response_object: str | None
     response_list: bool
 
@@ -392,6 +393,7 @@ def read_clients(folder: Path) -> ClientsDef:
                         body_partial=body.get("partial", False),
                         body_required=body.get("required", True),
                         body_owned=tuple(body.get("owned", ())),
+                        body_addressed=tuple(body.get("addressed", ())),
                         response_object=response.get("object"),
                         response_list=response.get("list", False),
                     )

@@ -65,6 +65,7 @@ class HandlerOp:
     id_fields: str  # a tuple literal of (path param, body field)
     query_fields: str  # a tuple literal of (query param, body field)
     owned_fields: str  # a tuple literal of body fields holding the caller's own objects
+    addressed_fields: str  # a tuple literal of body fields naming the party an object is for
     owner_checked: bool
     owner_in_body: bool
     requires_last_updated: bool
@@ -146,6 +147,7 @@ def handler_op(
         id_fields="(" + "".join(f"({a!r}, {b!r}), " for a, b in id_fields) + ")",
         query_fields="(" + "".join(f"({a!r}, {b!r}), " for a, b in query_fields) + ")",
         owned_fields="(" + "".join(f"{f!r}, " for f in op.body_owned) + ")",
+        addressed_fields="(" + "".join(f"{f!r}, " for f in op.body_addressed) + ")",
         owner_checked=owner_checked,
         owner_in_body=owner_in_body,
         requires_last_updated=op.body_partial and "last_updated" in properties,

@@ -140,3 +140,36 @@ async def test_a_sessions_list_without_date_from_is_read_from_the_beginning(cpo:
     assert answer.status_code == 200, answer.text
     assert sessions.asked == [datetime.fromisoformat("1970-01-01T00:00:00+00:00")]
     assert any("date_from" in note for note in server.tolerated)
+
+
+async def test_an_emsp_refuses_a_session_or_cdr_that_is_not_for_it() -> None:
+    from ocpi_sdk.v2_2_1.server import CdrsReceiverHandler, SessionsReceiverHandler
+
+    class Sessions(SessionsReceiverHandler):
+        stored: list[Any] = []
+
+        async def put_session(self, ctx: Any, *args: Any) -> None:
+            self.stored.append(args[-1])
+
+    class Cdrs(CdrsReceiverHandler):
+        async def post_cdr(self, ctx: Any, cdr: Any) -> Any:
+            return "https://emsp.test/cdrs/1"
+
+    store = MemoryPartnerStore()
+    add_partner(store, "cpo", ("CPO", "NL", "STK"))
+    server = OcpiServer(
+        parties=[PartyRole("EMSP", "NL", "EXA", "Example")], tokens=store, role="EMSP"
+    )
+    server.mount(Sessions(), Cdrs())
+    session = load("2.2.1", "session_example_1_simple_start.json")
+    cdr = load("2.2.1", "cdr_example.json")
+    for owner, status in ((("nl", "exa"), 200), (("NL", "TST"), 400)):
+        session["cdr_token"].update(country_code=owner[0], party_id=owner[1])
+        answer = await call(server, "PUT", "/2.2.1/sessions/NL/STK/101", session, "cpo")
+        assert answer.status_code == status, answer.text
+        cdr["cdr_token"].update(country_code=owner[0], party_id=owner[1])
+        cdr.update(country_code="NL", party_id="STK")
+        answer = await call(server, "POST", "/2.2.1/cdrs", cdr, "cpo")
+        assert answer.status_code == status, answer.text
+    assert "not for us" in answer.json()["status_message"]
+    assert len(Sessions.stored) == 1

@@ -33,6 +33,7 @@ async def test_readme_receiver_takes_a_location_and_a_session(examples_dir: Path
     session = json.loads(
         (examples_dir / "2.2.1" / "session_example_1_simple_start.json").read_text()
     )
+    session["cdr_token"].update(country_code="NL", party_id="EXA")  # a driver of this eMSP
     app = Starlette(routes=[Mount("/ocpi", app=ns["app"])])  # mounted in a user's app
     async with client(app, "http://emsp.test") as http:
         versions = await http.get("/ocpi/versions", headers=headers("cpo-token-c"))

@@ -33,13 +33,15 @@ class Param:
 class Body:
     """A request body or response ``data``: an object name, one or a list, partial for PATCH;
     ``owned`` names the body's fields that hold an object of the calling party (their
-    ``country_code``/``party_id`` must name it: a StartSession's ``token``)."""
+    ``country_code``/``party_id`` must name it: a StartSession's ``token``), ``addressed`` those
+    naming the party the object is for (a Session's ``cdr_token``: the receiving eMSP)."""
 
     object: str
     list: bool = False
     partial: bool = False
     required: bool = True
     owned: tuple[str, ...] = ()
+    addressed: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -89,6 +91,7 @@ def _body(data: dict[str, Any] | None) -> Body | None:
         data.get("partial", False),
         data.get("required", True),
         tuple(data.get("owned", ())),
+        tuple(data.get("addressed", ())),
     )
 
 

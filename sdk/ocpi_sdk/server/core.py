@@ -463,6 +463,8 @@ class OcpiServer:
                     _agree_with_query(route, query, body)
                     if route.owned_fields:
                         self._owns(request, record, party, route, body)
+                    if route.addressed_fields and self.role != "HUB":
+                        self._for_us(version, route, body, to_party)
             ctx = RequestContext(
                 version=version,
                 module=route.module,
@@ -547,6 +549,26 @@ class OcpiServer:
                 status.GENERIC_CLIENT_ERROR,
                 f"$.{field} belongs to {cc}*{pid}, not to the calling party ({party}): "
                 "a party acts only with its own objects",
+            )
+
+    def _for_us(self, version: str, route: Route, body: Any, to_party: Party | None) -> None:
+        """The objects the body's ``addressed_fields`` name (a Session's ``cdr_token``) are for
+        one of our parties (the one routing headers name, when they name one): a hub receives
+        for others, so it is not asked."""
+        roles = self.parties(version).roles if callable(self.parties) else self.parties
+        ours = [Party(r.country_code, r.party_id) for r in roles]
+        if to_party is not None:
+            ours = [p for p in ours if p.same(to_party.country_code, to_party.party_id)] or ours
+        for field in route.addressed_fields:
+            named = _field(body, field)
+            cc, pid = _field(named, "country_code"), _field(named, "party_id")
+            if cc is None or pid is None or any(p.same(str(cc), str(pid)) for p in ours):
+                continue
+            raise _Answer(
+                400,
+                status.INVALID_PARAMETERS,
+                f"$.{field} names {cc}*{pid}, none of the parties here "
+                f"({', '.join(str(p) for p in ours)}): this {route.body.__name__} is not for us",
             )
 
     def _note(self, tolerated: list[str]) -> None:

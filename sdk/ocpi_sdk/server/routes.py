@@ -34,8 +34,9 @@ class Route:
     value; ``query_fields`` pairs query parameters with the body fields that must carry the same
     value when both are given (a Token's ``?type=``); ``owned_fields`` names the body fields
     holding an object of the calling party (its ``country_code``/``party_id`` name it: a
-    StartSession's ``token``); ``owner_checked`` says the URL's ``country_code``/``party_id``
-    name the object's owner, which must be the calling party.
+    StartSession's ``token``); ``addressed_fields`` those naming the party the object is for,
+    one of ours (a Session's ``cdr_token``); ``owner_checked`` says the URL's
+    ``country_code``/``party_id`` name the object's owner, which must be the calling party.
     """
 
     module: str
@@ -56,6 +57,7 @@ class Route:
     id_fields: tuple[tuple[str, str], ...] = ()
     query_fields: tuple[tuple[str, str], ...] = ()
     owned_fields: tuple[str, ...] = ()
+    addressed_fields: tuple[str, ...] = ()
     owner_checked: bool = False
     requires_last_updated: bool = False
 
