@@ -412,7 +412,10 @@ class OcpiServer:
 
     def _acting_party(
         self, request: IncomingRequest, record: PartnerRecord, routed: bool, version: str
-    ) -> tuple[Party, Party | None]:
+    ) -> tuple[tuple[Party, ...], Party | None]:
+        """The parties the request may act as, the acting one first (the one ``OCPI-from-*``
+        names, alone; else every party of the caller's registration), and the ``OCPI-to-*``
+        party when routing headers name one."""
         mine = [p for _, p in parties_of(record)]
         frm = request.header("OCPI-from-country-code"), request.header("OCPI-from-party-id")
         to = request.header("OCPI-to-country-code"), request.header("OCPI-to-party-id")
@@ -422,10 +425,10 @@ class OcpiServer:
             if not (frm[0] and frm[1]):
                 raise _Answer(400, status.INVALID_PARAMETERS, "incomplete OCPI-from-* headers")
             if _is_hub(record):  # a hub speaks for the parties behind it
-                return Party(frm[0], frm[1]), to_party
+                return (Party(frm[0], frm[1]),), to_party
             for party in mine:
                 if party.same(frm[0], frm[1]):
-                    return party, to_party
+                    return (party,), to_party
             raise _Answer(
                 403,
                 status.INVALID_PARAMETERS,
@@ -433,7 +436,7 @@ class OcpiServer:
             )
         if not mine:
             raise _Answer(403, status.GENERIC_CLIENT_ERROR, "the token's partner has no party")
-        return mine[0], to_party
+        return tuple(mine), to_party
 
     async def _module(
         self, request: IncomingRequest, version: str, segments: list[str], record: PartnerRecord
@@ -444,7 +447,8 @@ class OcpiServer:
         if found is None:
             raise _Answer(404, status.GENERIC_CLIENT_ERROR, f"no such endpoint: {request.path}")
         entry, route, args = found
-        party, to_party = self._acting_party(request, record, route.routed, version)
+        acting, to_party = self._acting_party(request, record, route.routed, version)
+        party = acting[0]
         request_id, correlation_id, tolerated = self._request_ids(request, version)
         self._note(tolerated)
         ids = {
@@ -454,7 +458,7 @@ class OcpiServer:
         }
         try:
             if route.owner_checked:
-                party = self._owner(request, record, party, args, version, route)
+                party = _owner(acting, args)
             query = self._query(route, request, version)
             body: Any = None
             if route.body is not None:
@@ -462,7 +466,7 @@ class OcpiServer:
                 if body is not None:
                     _agree_with_query(route, query, body)
                     if route.owned_fields:
-                        self._owns(request, record, party, route, body)
+                        _owns(acting, route, body)
                     if route.addressed_fields and self.role != "HUB":
                         self._for_us(version, route, body, to_party)
             ctx = RequestContext(
@@ -471,6 +475,7 @@ class OcpiServer:
                 role=route.role,
                 operation=route.name,
                 party=party,
+                parties=acting,
                 partner=record,
                 endpoint_url=(self.base_url or request.base_url) + entry.url_path,
                 request_id=request_id or "",
@@ -499,57 +504,6 @@ class OcpiServer:
             return self._raw(request, body, headers), str(party)
         data = None if result is None else self._data(version, result)
         return self._json(request, envelope(data), 200, headers), str(party)
-
-    def _owner(
-        self,
-        request: IncomingRequest,
-        record: PartnerRecord,
-        party: Party,
-        args: Mapping[str, str],
-        version: str,
-        route: Route,
-    ) -> Party:
-        """The party owning the object the URL names, which must be the acting party (or,
-        without routing headers, any of the caller's own parties)."""
-        cc, pid = args.get("country_code"), args.get("party_id")
-        if party.same(cc, pid):
-            return party
-        named = _profile(version).routing_headers and route.routed
-        if not (named and request.header("OCPI-from-party-id")):
-            for _, own in parties_of(record):
-                if own.same(cc, pid):
-                    return own
-        raise _Answer(
-            403,
-            status.GENERIC_CLIENT_ERROR,
-            f"{cc}*{pid} is not the calling party ({party}): a party acts only on its own objects",
-        )
-
-    def _owns(
-        self,
-        request: IncomingRequest,
-        record: PartnerRecord,
-        party: Party,
-        route: Route,
-        body: Any,
-    ) -> None:
-        """The objects in the body's ``owned_fields`` (a StartSession's token) belong to the
-        acting party (or, without routing headers naming it, to one of the caller's parties)."""
-        for field in route.owned_fields:
-            owned = _field(body, field)
-            cc, pid = _field(owned, "country_code"), _field(owned, "party_id")
-            if owned is None or cc is None or pid is None or party.same(str(cc), str(pid)):
-                continue
-            if not request.header("OCPI-from-party-id") and any(
-                own.same(str(cc), str(pid)) for _, own in parties_of(record)
-            ):
-                continue
-            raise _Answer(
-                403,
-                status.GENERIC_CLIENT_ERROR,
-                f"$.{field} belongs to {cc}*{pid}, not to the calling party ({party}): "
-                "a party acts only with its own objects",
-            )
 
     def _for_us(self, version: str, route: Route, body: Any, to_party: Party | None) -> None:
         """The objects the body's ``addressed_fields`` name (a Session's ``cdr_token``) are for
@@ -809,6 +763,35 @@ _BOM = b"\xef\xbb\xbf"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WHOLE = re.compile(r"\s*-?[0-9]{1,30}\s*")
 """A whole number in a query (``int()`` alone would also take ``1_000`` and other digits)."""
+
+
+def _owner(acting: Sequence[Party], args: Mapping[str, str]) -> Party:
+    """The party owning the object the URL names, which must be one the request may act as."""
+    cc, pid = args.get("country_code"), args.get("party_id")
+    for own in acting:
+        if own.same(cc, pid):
+            return own
+    raise _Answer(
+        403,
+        status.GENERIC_CLIENT_ERROR,
+        f"{cc}*{pid} is not the calling party ({acting[0]}): a party acts only on its own objects",
+    )
+
+
+def _owns(acting: Sequence[Party], route: Route, body: Any) -> None:
+    """The objects in the body's ``owned_fields`` (a StartSession's token) belong to a party
+    the request may act as."""
+    for field in route.owned_fields:
+        owned = _field(body, field)
+        cc, pid = _field(owned, "country_code"), _field(owned, "party_id")
+        if cc is None or pid is None or any(p.same(str(cc), str(pid)) for p in acting):
+            continue
+        raise _Answer(
+            403,
+            status.GENERIC_CLIENT_ERROR,
+            f"$.{field} belongs to {cc}*{pid}, not to the calling party ({acting[0]}): "
+            "a party acts only with its own objects",
+        )
 
 
 def _field(obj: Any, name: str) -> Any:

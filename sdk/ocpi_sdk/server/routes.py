@@ -113,7 +113,9 @@ class RequestContext:
     """What a handler knows about the request it answers.
 
     ``party`` is the party the request acts as: the caller's own party (or, for a hub, the
-    party named in ``OCPI-from-*``). ``partner`` is the registered partner record (tokens, its
+    party named in ``OCPI-from-*``); ``parties`` every party it may act as (the one
+    ``OCPI-from-*`` names, alone; else every party of the caller's registration: a list handler
+    answers for these). ``partner`` is the registered partner record (tokens, its
     endpoints); ``to_party`` the ``OCPI-to-*`` party when routing headers were sent. Set
     ``response_headers`` to add headers (a CDR's ``Location``); ``tolerated`` lists deviations
     of the caller the server accepted.
@@ -129,6 +131,7 @@ class RequestContext:
     request_id: str
     correlation_id: str
     to_party: Party | None = None
+    parties: tuple[Party, ...] = ()
     headers: Mapping[str, str] = attrs.field(factory=dict)
     response_headers: dict[str, str] = attrs.field(factory=dict)
     tolerated: list[str] = attrs.field(factory=list)

@@ -13,14 +13,7 @@ import orjson
 from ocpi_sdk import envelope as status
 from ocpi_sdk import packages
 from ocpi_sdk.converter import format_datetime
-from ocpi_sdk.server import (
-    InterfaceHandler,
-    ListPage,
-    Refused,
-    RequestContext,
-    Route,
-    parties_of,
-)
+from ocpi_sdk.server import InterfaceHandler, ListPage, Refused, RequestContext, Route
 from ocpi_sdk.sim.store import Key
 
 if TYPE_CHECKING:
@@ -243,14 +236,8 @@ def _patch(
 
 
 def _viewers(ctx: RequestContext) -> list[tuple[str, str]]:
-    """The parties whose Sessions and CDRs a list request may see: the acting party (named by
-    routing headers, as a hub does), else every party of the caller's registration."""
-    parties = [ctx.party] if ctx.headers.get("ocpi-from-party-id") else []
-    if not parties and ctx.partner is not None:
-        parties = [own for _, own in parties_of(ctx.partner)]
-    if not parties and ctx.party is not None:
-        parties = [ctx.party]
-    return [(p.country_code.upper(), p.party_id.upper()) for p in parties if p is not None]
+    """The parties whose Sessions and CDRs a list request may see: those it may act as."""
+    return [(p.country_code.upper(), p.party_id.upper()) for p in ctx.parties]
 
 
 def list_page(
