@@ -35,6 +35,7 @@ from ocpi_sdk import envelope as status
 from ocpi_sdk import packages, schemas
 from ocpi_sdk.envelope import envelope
 from ocpi_sdk.errors import OcpiError, PayloadError, TransportError
+from ocpi_sdk.model_support import hidden
 from ocpi_sdk.negotiation import Connection, EndpointInfo, NegotiationError, negotiate
 from ocpi_sdk.transport.core import Flow, TransportCore
 from ocpi_sdk.transport.drivers import arun_flow, run_flow
@@ -76,11 +77,6 @@ def _roles(roles: Iterable[PartyRole]) -> tuple[PartyRole, ...]:
     return tuple(roles)
 
 
-def _hidden(_: object) -> str:
-    """How a token shows in a repr: never itself."""
-    return "***"
-
-
 def _tokens_hidden(value: Any) -> str:
     """The repr of JSON data (or a raw body) with every ``token`` member hidden."""
     if isinstance(value, bytes | bytearray | str):
@@ -101,7 +97,7 @@ class Party:
     """Our side of a handshake: the token the partner must use to call us, our versions URL and
     our roles (2.1.1 uses the first one)."""
 
-    token: str = attrs.field(repr=_hidden)
+    token: str = attrs.field(repr=hidden)
     versions_url: str
     roles: tuple[PartyRole, ...] = attrs.field(converter=_roles)
     hub_party_id: str | None = None
@@ -272,8 +268,8 @@ class PartnerRecord:
     """A registered partner: the token it uses to call us (C), the one we use to call it (B),
     its versions URL, the negotiated version and its endpoints."""
 
-    token_c: str = attrs.field(repr=_hidden)
-    token_b: str = attrs.field(repr=_hidden)
+    token_c: str = attrs.field(repr=hidden)
+    token_b: str = attrs.field(repr=hidden)
     versions_url: str
     version: str
     endpoints: tuple[EndpointInfo, ...]
@@ -330,7 +326,7 @@ class CredentialsRequest:
 
     method: str
     version: str
-    authorization: str | None = attrs.field(repr=_hidden)
+    authorization: str | None = attrs.field(repr=hidden)
     body: Any = attrs.field(default=None, repr=_tokens_hidden)  # parsed JSON, or bytes/str
     request_id: str | None = None
     """The ``X-Request-ID`` header (OCPI 2.2+), None when the partner sent none."""

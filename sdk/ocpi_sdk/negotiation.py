@@ -399,11 +399,10 @@ def _version_details(
                 "connection (custom_modules), no typed client",
             )
         role = item.get("role")
-        if isinstance(role, str) and role != role.strip().upper() in _ROLES:
-            core.tolerated.add(
-                "versions", f"interface role {role!r} read as {role.strip().upper()!r}"
-            )
-            role = role.strip().upper()
+        upper = role.strip().upper() if isinstance(role, str) else None
+        if upper in _ROLES and role != upper:
+            core.tolerated.add("versions", f"interface role {role!r} read as {upper!r}")
+            role = upper
         endpoints.append(EndpointInfo(ident, url, str(role) if role else None))
     return tuple(endpoints)
 

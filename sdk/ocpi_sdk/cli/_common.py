@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+from codecs import BOM_UTF8
 from typing import Any
 
 EXIT_OK = 0
@@ -131,8 +132,8 @@ def load_json(name: str) -> Any:
                 raw = handle.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    if raw.startswith(_BOM):
-        raw = raw[len(_BOM) :]
+    if raw.startswith(BOM_UTF8):
+        raw = raw[len(BOM_UTF8) :]
         print(f"{name}: note: a UTF-8 byte order mark before the JSON, skipped", file=sys.stderr)
     try:
         return parse_json(raw)
@@ -140,9 +141,6 @@ def load_json(name: str) -> Any:
         first = exc.problems[0]
         where = "" if first.path == "$" else f" (at {first.path})"
         raise InputError(first.message + where) from None
-
-
-_BOM = b"\xef\xbb\xbf"
 
 
 def json_text(value: Any) -> str:

@@ -16,6 +16,7 @@ import logging
 import re
 import time
 import uuid
+from codecs import BOM_UTF8
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -377,9 +378,9 @@ class OcpiServer:
                 raise _Answer(
                     413, status.INVALID_PARAMETERS, "request body too large once decoded"
                 ) from None
-        if body.startswith(_BOM):
+        if body.startswith(BOM_UTF8):
             # RFC 8259 8.1: a parser MAY ignore a byte order mark; senders MUST NOT add one
-            body = body[len(_BOM) :]
+            body = body[len(BOM_UTF8) :]
             self._note(["a UTF-8 byte order mark before the JSON body: ignored"])
         return body
 
@@ -759,7 +760,6 @@ def _strip_nulls(value: Any, path: str, found: list[str]) -> Any:
     return value
 
 
-_BOM = b"\xef\xbb\xbf"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WHOLE = re.compile(r"\s*-?[0-9]{1,30}\s*")
 """A whole number in a query (``int()`` alone would also take ``1_000`` and other digits)."""

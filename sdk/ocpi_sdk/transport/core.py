@@ -12,6 +12,7 @@ import base64
 import re
 import time
 import uuid
+from codecs import BOM_UTF8
 from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
@@ -468,7 +469,7 @@ class TransportCore:
                     **context,
                     body=self.excerpt(response.content),
                 ) from None
-        if response.content.startswith(_BOM):
+        if response.content.startswith(BOM_UTF8):
             self.tolerated.add(
                 "body", "a UTF-8 byte order mark before the JSON: ignored", url=str(request.url)
             )
@@ -741,13 +742,10 @@ def _document(response: httpx.Response) -> Any:
     it is skipped (RFC 8259 8.1: a parser MAY ignore it)."""
     if "ocpi_document" not in response.extensions:
         content = response.content
-        if content.startswith(_BOM):
-            content = content[len(_BOM) :]
+        if content.startswith(BOM_UTF8):
+            content = content[len(BOM_UTF8) :]
         response.extensions["ocpi_document"] = _fastjson.read_envelope(content) if content else None
     return response.extensions["ocpi_document"]
-
-
-_BOM = b"\xef\xbb\xbf"
 
 
 def _unreadable(response: httpx.Response) -> bool:
