@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from ocpi_sdk.credentials import MemoryPartnerStore, PartyRole
@@ -441,17 +442,9 @@ async def test_a_bad_query_parameter_is_named_in_plain_words(
     assert says in answer.json()["status_message"]
 
 
-async def test_a_body_dripped_in_too_slowly_is_refused_408(location: Any) -> None:
-    store = MemoryPartnerStore()
-    add_partner(store, "honest", ("CPO", "BE", "BEC"))
-    receiver = Receiver()
-    server = OcpiServer(
-        parties=[PartyRole("EMSP", "NL", "EXA", "Example")],
-        tokens=store,
-        role="EMSP",
-        limits=Limits(body_seconds=0.2),
-    )
-    server.mount(receiver)
+async def test_a_body_dripped_in_too_slowly_is_refused_408(kit: Any) -> None:
+    server, receiver, _ = kit
+    server.limits = attrs.evolve(server.limits, body_seconds=0.2)
 
     async def drip(limit: int) -> bytes:
         await asyncio.sleep(5)  # a sender that never finishes in time
