@@ -286,28 +286,26 @@ def test_a_session_is_stopped_only_by_the_party_it_is_for(network: Any) -> None:
     )
     assert answer.json()["data"]["result"] == "ACCEPTED", answer.text
     (session_id,) = cpo.charging
-    own = f"{mallory.endpoint_url(V, 'commands', 'SENDER')}/command_result/k2"
-    answer = send(
-        net,
-        "POST",
-        f"{url}/STOP_SESSION",
-        tokens["EVL"],
-        body={"response_url": own, "session_id": session_id},
-        frm=("NL", "EVL"),
-        to=("NL", "CPO"),
-    )
+
+    def stop(member: Platform, key: str) -> Any:
+        """STOP_SESSION sent by ``member`` through the hub, its own response_url."""
+        own = f"{member.endpoint_url(V, 'commands', 'SENDER')}/command_result/{key}"
+        party_id = member.config.party_id or ""
+        body = {"response_url": own, "session_id": session_id}
+        return send(
+            net,
+            "POST",
+            f"{url}/STOP_SESSION",
+            tokens[party_id],
+            body=body,
+            frm=("NL", party_id),
+            to=("NL", "CPO"),
+        )
+
+    answer = stop(mallory, "k2")
     assert answer.json().get("data", {}).get("result") == "REJECTED", answer.text
     assert not cpo.charging[session_id].stop.is_set()
-    own = f"{emsp.endpoint_url(V, 'commands', 'SENDER')}/command_result/k3"
-    answer = send(
-        net,
-        "POST",
-        f"{url}/STOP_SESSION",
-        tokens["MSP"],
-        body={"response_url": own, "session_id": session_id},
-        frm=("NL", "MSP"),
-        to=("NL", "CPO"),
-    )
+    answer = stop(emsp, "k3")
     assert answer.json()["data"]["result"] == "ACCEPTED"
     assert cpo.charging[session_id].stop.is_set()
 
