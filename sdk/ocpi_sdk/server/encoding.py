@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 
 from ocpi_sdk.server.limits import BodyTooLarge
+from ocpi_sdk.transport.body import zlib_header
 
 READ = ("gzip", "x-gzip", "deflate", "identity")
 """The content codings a request body may carry (RFC 9110 8.4.1)."""
@@ -41,14 +42,9 @@ def decoded(body: bytes, content_encoding: str, limit: int) -> bytes:
             body = _inflate(body, limit, zlib.MAX_WBITS | 16, "gzip")
         elif coding == "deflate":
             # "deflate" is the zlib format (RFC 9110 8.4.1.2); some clients send raw deflate
-            wbits = zlib.MAX_WBITS if _zlib_header(body) else -zlib.MAX_WBITS
+            wbits = zlib.MAX_WBITS if zlib_header(body) else -zlib.MAX_WBITS
             body = _inflate(body, limit, wbits, "deflate")
     return body
-
-
-def _zlib_header(data: bytes) -> bool:
-    """Whether ``data`` starts with a zlib header (RFC 1950 2.2: method 8, check bits)."""
-    return len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
 
 
 def _inflate(data: bytes, limit: int, wbits: int, name: str) -> bytes:

@@ -80,12 +80,7 @@ class BodyReader:
         """The deflate decoder for what came so far (zlib header or raw), and those bytes."""
         pending = bytes(self._undecided or b"")
         self._undecided = None
-        cmf_flg = pending[:2]
-        wrapped = (
-            len(cmf_flg) == 2
-            and cmf_flg[0] & 0x0F == 8
-            and (cmf_flg[0] * 256 + cmf_flg[1]) % 31 == 0
-        )
+        wrapped = zlib_header(pending)
         self._decoder = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
         return pending
 
@@ -139,6 +134,12 @@ class BodyReader:
             "request_id": request.headers.get("X-Request-ID"),
             "correlation_id": request.headers.get("X-Correlation-ID"),
         }
+
+
+def zlib_header(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib header (RFC 1950 2.2: method 8, check bits): how a
+    ``deflate`` body tells the zlib format the spec names from the raw deflate some send."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
 
 
 def deadline_error(request: httpx.Request, received: int | None = None) -> DeadlineExceededError:
